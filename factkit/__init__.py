@@ -1,0 +1,34 @@
+"""factkit: the engine of a fact-checked explainer site (no MkDocs imports here).
+
+Flow: YAML fact files -> ``load`` (records with file:line) -> ``check`` (coded rules) ->
+queries on ``FactBase`` -> rendering helpers used by the site's macros.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .checks import run_checks
+from .loader import load
+from .problems import FactError, Problem, errors, report
+from .store import FactBase
+
+__all__ = ["FactBase", "FactError", "Problem", "check", "errors", "report", "today"]
+
+
+def today(value: str | None = None) -> dt.date:
+    """Today's date, overridable by an argument or FACTKIT_TODAY (YYYY-MM-DD) for repeatable runs."""
+    value = value or os.environ.get("FACTKIT_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date | None = None,
+          strict: bool = False) -> tuple[FactBase, list[Problem]]:
+    """Load and check a facts folder. With ``strict``, warnings count as errors."""
+    facts, problems = load(root, base_dir=base_dir)
+    problems += run_checks(facts, on or today())
+    if strict:
+        problems = [Problem(p.path, p.line, p.code, p.message) for p in problems]
+    return facts, sorted(problems)

@@ -1,0 +1,310 @@
+"""The fact checks. Each rule has a stable code, documented in RULES for editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from .model import VERDICTS, Citation, Claim, Record
+from .problems import Problem
+from .store import FactBase
+
+QUOTE_WORD_LIMIT = 30
+
+RULES: dict[str, str] = {
+    # loading
+    "yaml-syntax": "The file is not valid YAML.",
+    "yaml-anchor": "Anchors and aliases (&a, *a) are not allowed.",
+    "yaml-tag": "Custom YAML tags (!!python/…, !x) are not allowed.",
+    "yaml-key": "Keys must be plain text.",
+    "yaml-depth": "Nesting is deeper than fact files need.",
+    "yaml-tab": "Tabs are used for indentation.",
+    "yaml-bom": "The file starts with a byte-order mark.",
+    "not-utf8": "The file is not UTF-8 text.",
+    "file-too-large": "The file is over the size limit.",
+    "empty-file": "The file holds no records.",
+    "outside-facts": "A linked file points outside facts/.",
+    "not-a-file": "Something under facts/ is not a regular file.",
+    "no-facts": "The facts folder is missing.",
+    "duplicate-key": "A key appears twice in one mapping.",
+    "unknown-field": "A field name is not part of the format (typo?).",
+    "missing-field": "A required field is missing.",
+    "wrong-type": "A field has the wrong type (text, number, list, mapping).",
+    "bad-value": "A field's value is not one of those allowed.",
+    "bad-id": "An id is not lowercase letters, digits and hyphens.",
+    "too-long": "A text is over its length limit.",
+    "empty": "A text or list is empty.",
+    "invalid": "A field fails validation.",
+    # rule 1-2: citations and references
+    "no-citation": "A claim has no citation.",
+    "unknown-source": "A citation names a source id that does not exist.",
+    "unknown-entity": "A claim names an entity id that does not exist.",
+    "unknown-claim": "A reference names a claim id that does not exist.",
+    "duplicate-id": "An id is used twice across the fact files.",
+    "duplicate-review": "More than one article review is defined.",
+    # rule 3: links and text
+    "bad-url": "A link is not http(s) (javascript:, data:, relative …).",
+    "missing-url": "A source has neither url nor url_unavailable, or both.",
+    "raw-html": "Claim text contains raw HTML; inline Markdown only.",
+    # rule 4: dates
+    "bad-date": "A date is not a real date in the supported EDTF subset.",
+    "accessed-before-published": "A source was accessed before it was published.",
+    "future-date": "A date is after today.",
+    "period-order": "A period ends before it starts.",
+    "after-source": "A claim that had occurred is dated after a source that reports it.",
+    "terms-mismatch": "An agreement's signed year + term does not equal its expiry.",
+    # rule 5: stale future tense
+    "stale-scheduled": "A scheduled event's date has passed and no outcome is recorded.",
+    "scheduled-undated": "A scheduled claim has no date.",
+    # rule 6: quotes
+    "quote-not-found": "A quote does not occur in its source's recorded excerpts.",
+    # rule 7: verdicts
+    "bad-verdict": "A verdict is not on the scale.",
+    "accurate-unsupported": "An 'accurate' verdict rests only on the article or on flagged sources.",
+    "no-review": "A claim has a verdict but no article review is defined.",
+    "unmapped-statement": "An article statement maps to no claim and gives no reason.",
+    "review-not-mapped": "A claim with a verdict is not mapped from any article statement.",
+    # rule 8: warnings
+    "unused-source": "A source no claim cites (warning).",
+    "long-quote": "A quote or excerpt is over the short-excerpt limit (warning).",
+}
+WARNINGS = {"unused-source", "long-quote"}
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_SPACE = re.compile(r"\s+")
+_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def normalise(text: str) -> str:
+    """Text for quote matching: straight quotes, single spaces."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def is_http_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+
+
+class Checker:
+    """Runs every rule over a fact base; collects problems."""
+
+    def __init__(self, facts: FactBase, today: dt.date) -> None:
+        self.facts = facts
+        self.today = today
+        self.problems: list[Problem] = []
+        self._excerpts: dict[str, list[str]] = {}
+
+    def add(self, record: Record, field: str, code: str, message: str) -> None:
+        severity = "warning" if code in WARNINGS else "error"
+        self.problems.append(Problem(record.where[0], record.line_of(field), code, message, severity))
+
+    def run(self) -> list[Problem]:
+        for source in self.facts.sources.values():
+            self.check_source(source)
+        for entity in self.facts.entities.values():
+            for role in entity.roles:
+                self.check_citations(role, role.citations)
+                if role.start and role.end and role.end.latest() < role.start.earliest():
+                    self.add(role, "end", "period-order", f"the role '{role.title}' ends before it starts")
+            if entity.terms:
+                self.check_terms(entity.terms)
+        for claim in self.facts.claims.values():
+            self.check_claim(claim)
+        self.check_review()
+        self.check_unused_sources()
+        return self.problems
+
+    # ---- sources ------------------------------------------------------------------------
+
+    def check_source(self, source) -> None:
+        if (source.url is None) == (source.url_unavailable is None):
+            self.add(source, "url", "missing-url",
+                     f"source '{source.id}' needs exactly one of 'url' (the vetted address) or "
+                     "'url_unavailable' (why no copy exists)")
+        for name in ("url", "archive_url"):
+            url = getattr(source, name)
+            if url is not None and not is_http_url(url):
+                self.add(source, name, "bad-url",
+                         f"'{name}' of source '{source.id}' must be an http(s) address, not {url[:60]!r}")
+        if source.published and source.published.earliest() > self.today:
+            self.add(source, "published", "future-date",
+                     f"source '{source.id}' is published {source.published} , after today ({self.today}); fix the date")
+        if source.accessed.earliest() > self.today:
+            self.add(source, "accessed", "future-date",
+                     f"source '{source.id}' is accessed {source.accessed}, after today ({self.today}); fix the date")
+        if source.published and source.accessed.latest() < source.published.earliest():
+            self.add(source, "accessed", "accessed-before-published",
+                     f"source '{source.id}' was accessed ({source.accessed}) before it was published "
+                     f"({source.published}); one of the dates is wrong")
+        for excerpt in source.excerpts:
+            if len(excerpt.text.split()) > QUOTE_WORD_LIMIT:
+                self.add(excerpt, "text", "long-quote",
+                         f"excerpt of '{source.id}' is {len(excerpt.text.split())} words; keep excerpts to "
+                         f"{QUOTE_WORD_LIMIT} words or fewer")
+
+    def excerpts(self, source_id: str) -> list[str]:
+        if source_id not in self._excerpts:
+            source = self.facts.sources[source_id]
+            self._excerpts[source_id] = [normalise(e.text) for e in source.excerpts]
+        return self._excerpts[source_id]
+
+    def check_citations(self, record: Record, citations: list[Citation]) -> None:
+        for cit in citations:
+            source = self.facts.sources.get(cit.source)
+            if source is None:
+                self.add(cit, "source", "unknown-source", self._unknown("source", cit.source, self.facts.sources))
+                continue
+            if cit.quote is not None:
+                quote = normalise(cit.quote)
+                if not any(quote in text for text in self.excerpts(cit.source)):
+                    self.add(cit, "quote", "quote-not-found",
+                             f"the quote \"{cit.quote[:60]}\" is not in the recorded excerpts of '{cit.source}'; "
+                             "copy it exactly from an excerpt (or add the excerpt from the vetted source)")
+                elif len(quote.split()) > QUOTE_WORD_LIMIT:
+                    self.add(cit, "quote", "long-quote",
+                             f"the quote is {len(quote.split())} words; quote {QUOTE_WORD_LIMIT} words or fewer")
+
+    def _unknown(self, kind: str, rid: str, pool: dict) -> str:
+        import difflib
+
+        near = difflib.get_close_matches(rid, list(pool), n=1, cutoff=0.6)
+        hint = f"did you mean '{near[0]}'?" if near else f"add the {kind} to facts/ or fix the id"
+        return f"unknown {kind} id '{rid}'; {hint}"
+
+    # ---- entities -----------------------------------------------------------------------
+
+    def check_terms(self, terms) -> None:
+        self.check_citations(terms, terms.citations)
+        if terms.signed and terms.term_years and terms.expires:
+            computed = terms.signed.start.year + terms.term_years
+            if computed != terms.expires.start.year:
+                self.add(terms, "expires", "terms-mismatch",
+                         f"signed {terms.signed} + {terms.term_years} years gives {computed}, but expires says "
+                         f"{terms.expires}; fix one of the three (or drop expires: the site computes it)")
+
+    # ---- claims -------------------------------------------------------------------------
+
+    def check_claim(self, claim: Claim) -> None:
+        if not claim.citations:
+            self.add(claim, "citations", "no-citation",
+                     f"claim '{claim.id}' has no citations; cite at least one vetted source "
+                     "(or cite the article and give the verdict 'unverified')")
+        self.check_citations(claim, claim.citations)
+        for eid in claim.entities:
+            if eid not in self.facts.entities:
+                self.add(claim, "entities", "unknown-entity", self._unknown("entity", eid, self.facts.entities))
+        for cid in claim.related:
+            if cid not in self.facts.claims:
+                self.add(claim, "related", "unknown-claim", self._unknown("claim", cid, self.facts.claims))
+        self.check_text(claim)
+        self.check_claim_dates(claim)
+        if claim.review:
+            self.check_verdict(claim)
+        if claim.outcome:
+            self.check_citations(claim.outcome, claim.outcome.citations)
+
+    def check_text(self, claim: Claim) -> None:
+        if _HTML.search(claim.text):
+            self.add(claim, "text", "raw-html",
+                     f"claim '{claim.id}' text contains HTML; use inline Markdown only (*emphasis*, [link](https://…))")
+        for url in _MD_LINK.findall(claim.text):
+            if not is_http_url(url):
+                self.add(claim, "text", "bad-url",
+                         f"claim '{claim.id}' links to {url[:60]!r}; only http(s) links are allowed")
+
+    def check_claim_dates(self, claim: Claim) -> None:
+        if claim.checked.earliest() > self.today:
+            self.add(claim, "checked", "future-date", f"claim '{claim.id}' is checked {claim.checked}, after today")
+        if claim.status == "scheduled":
+            if claim.date is None:
+                self.add(claim, "status", "scheduled-undated",
+                         f"claim '{claim.id}' is scheduled but has no date; add the date it was scheduled for")
+            elif claim.date.latest() < self.today and claim.outcome is None:
+                self.add(claim, "status", "stale-scheduled",
+                         f"claim '{claim.id}' was scheduled for {claim.date.human()}, which has passed; "
+                         "record its outcome (outcome: text, date, citations)")
+            return
+        if claim.date is None:
+            return
+        if claim.date.earliest() > self.today:
+            self.add(claim, "date", "future-date",
+                     f"claim '{claim.id}' is dated {claim.date} but says it occurred; "
+                     "fix the date or set status: scheduled")
+            return
+        for cit in claim.citations:
+            source = self.facts.sources.get(cit.source)
+            if source is None or source.published is None or cit.stance != "supports":
+                continue
+            if claim.date.earliest() > source.published.latest():
+                self.add(cit, "source", "after-source",
+                         f"claim '{claim.id}' is dated {claim.date}, after '{source.id}' was published "
+                         f"({source.published}); a source cannot report a later event: fix the date or the citation")
+
+    def check_verdict(self, claim: Claim) -> None:
+        review = claim.review
+        if review.verdict not in VERDICTS:
+            self.add(review, "verdict", "bad-verdict",
+                     f"verdict '{review.verdict}' is not on the scale; use one of: {', '.join(VERDICTS)}")
+            return
+        if self.facts.review is None:
+            self.add(review, "verdict", "no-review",
+                     f"claim '{claim.id}' has a verdict but no 'review:' names the article under review")
+            return
+        if review.verdict == "accurate":
+            article = self.facts.review.article
+            strong = [c for c in claim.citations
+                      if c.stance == "supports" and c.source != article and c.source in self.facts.sources
+                      and not self.facts.sources[c.source].reliability]
+            if not strong:
+                self.add(review, "verdict", "accurate-unsupported",
+                         f"claim '{claim.id}' is rated accurate but no unflagged source other than the article "
+                         "supports it; cite one, or use 'needs-context' and say who reported it")
+
+    # ---- the article review -------------------------------------------------------------
+
+    def check_review(self) -> None:
+        review = self.facts.review
+        if review is None:
+            return
+        if review.article not in self.facts.sources:
+            self.add(review, "article", "unknown-source", self._unknown("source", review.article, self.facts.sources))
+        if review.published.earliest() > self.today:
+            self.add(review, "published", "future-date", f"the review is published {review.published}, after today")
+        mapped: set[str] = set()
+        for st in review.statements:
+            if not st.claims and not st.not_checked:
+                self.add(st, "ref", "unmapped-statement",
+                         f"statement {st.ref} (\"{st.starts}\") maps to no claim; list its claims or say why "
+                         "it is not checked (not_checked: …)")
+            for cid in st.claims:
+                if cid not in self.facts.claims:
+                    self.add(st, "claims", "unknown-claim", self._unknown("claim", cid, self.facts.claims))
+                mapped.add(cid)
+        if review.statements:
+            for claim in self.facts.claims.values():
+                if claim.review and claim.id not in mapped:
+                    self.add(claim.review, "verdict", "review-not-mapped",
+                             f"claim '{claim.id}' has a verdict but no article statement maps to it; "
+                             "add it to the statement it checks in review.statements")
+
+    def check_unused_sources(self) -> None:
+        cited = set(self.facts.claims_by_source)
+        for entity in self.facts.entities.values():
+            for role in entity.roles:
+                cited.update(c.source for c in role.citations)
+            if entity.terms:
+                cited.update(c.source for c in entity.terms.citations)
+        if self.facts.review:
+            cited.add(self.facts.review.article)
+        for sid, source in self.facts.sources.items():
+            if sid not in cited:
+                self.add(source, "id", "unused-source",
+                         f"source '{sid}' is not cited by any claim; cite it or remove it")
+
+
+def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
+    """Every rule over the fact base."""
+    return Checker(facts, today).run()

@@ -1,0 +1,180 @@
+"""Dates at their precision: a documented subset of EDTF (Library of Congress).
+
+Supported: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, each optionally followed by ``~``
+(approximate), ``?`` (uncertain) or ``%`` (both); periods ``A/B`` of two such dates, and
+open-ended periods ``A/..``. Anything else is rejected with a message saying what is allowed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+
+SYNTAX_HELP = "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (approximate) or ? (uncertain), or a period START/END"
+
+
+class DateError(ValueError):
+    """A date string that is not in the supported EDTF subset."""
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One date at year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def earliest(self) -> dt.date:
+        """First calendar day this point can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """Last calendar day this point can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def edtf(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        if self.approximate and self.uncertain:
+            text += "%"
+        elif self.approximate:
+            text += "~"
+        elif self.uncertain:
+            text += "?"
+        return text
+
+    def human(self, qualify: bool = True) -> str:
+        """'2019', 'July 2025', '31 July 2025', with 'c. ' or ' (?)' where qualified."""
+        if self.day:
+            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        elif self.month:
+            text = f"{MONTHS[self.month - 1]} {self.year}"
+        else:
+            text = str(self.year)
+        if qualify and self.approximate:
+            text = "c. " + text
+        if qualify and self.uncertain:
+            text += " (?)"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class EDTFDate:
+    """A point or a period, keeping the text as written."""
+
+    text: str
+    start: Point
+    end: Point | None = None  # a period's end; None for a point
+    open_end: bool = False
+
+    @property
+    def is_period(self) -> bool:
+        return self.end is not None or self.open_end
+
+    @property
+    def precision(self) -> str:
+        return "period" if self.is_period else self.start.precision
+
+    def earliest(self) -> dt.date:
+        return self.start.earliest()
+
+    def latest(self) -> dt.date:
+        """Last day it can mean; for an open period, the start's latest day."""
+        if self.end is not None:
+            return self.end.latest()
+        return self.start.latest()
+
+    def sort_key(self) -> tuple:
+        """Chronological order: by earliest day, then coarser precision first, then end."""
+        rank = {"year": 0, "month": 1, "day": 2}
+        return (self.earliest(), rank[self.start.precision], self.latest(), self.text)
+
+    def human(self) -> str:
+        """Shown at its precision: '2019', 'July 2025', 'c. 2015', '2015–2017', 'since 8 December 2024'."""
+        if self.open_end:
+            return "since " + self.start.human()
+        if self.end is None:
+            return self.start.human()
+        return f"{self.start.human()}–{self.end.human()}"
+
+    def iso(self) -> str:
+        """The most precise ISO 8601 form of its start (for schema.org), e.g. '2025-07'."""
+        return self.start.edtf().rstrip("~?%")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _point(text: str) -> Point:
+    match = _POINT.match(text)
+    if not match:
+        raise DateError(f"'{text}' is not a date I can read; {SYNTAX_HELP}")
+    year, month, day, qual = match.groups()
+    y = int(year)
+    m = int(month) if month else None
+    d = int(day) if day else None
+    if m is not None and not 1 <= m <= 12:
+        raise DateError(f"'{text}' has month {m}, which does not exist; months run 01 to 12")
+    if d is not None:
+        last = calendar.monthrange(y, m)[1]
+        if not 1 <= d <= last:
+            raise DateError(
+                f"'{text}' is not a real calendar date: {MONTHS[m - 1]} {y} has {last} days"
+            )
+    if y < 1:
+        raise DateError(f"'{text}' has year 0000; write a real year")
+    return Point(y, m, d, approximate=qual in "~%" and qual != "", uncertain=qual in "?%" and qual != "")
+
+
+def parse(value: object) -> EDTFDate:
+    """Parse a date as written in a fact file (a string or a bare YAML integer year)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DateError(f"expected a date, got {type(value).__name__}; {SYNTAX_HELP}")
+    text = str(value).strip()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        start = _point(left)
+        if right == "..":
+            return EDTFDate(text, start, None, open_end=True)
+        end = _point(right)
+        if end.latest() < start.earliest():
+            raise DateError(f"the period '{text}' ends before it starts; write START/END in order")
+        return EDTFDate(text, start, end)
+    return EDTFDate(text, _point(text))
+
+
+def from_date(day: dt.date) -> EDTFDate:
+    """An EDTF day from a calendar date."""
+    text = day.isoformat()
+    return EDTFDate(text, Point(day.year, day.month, day.day))
+
+
+def months_between(a: dt.date, b: dt.date) -> int:
+    """Whole calendar months from a to b (negative when b is before a)."""
+    sign = 1
+    if b < a:
+        a, b, sign = b, a, -1
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if b.day < a.day:
+        months -= 1
+    return sign * months

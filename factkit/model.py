@@ -1,0 +1,209 @@
+"""The fact model: sources, entities, claims and the review of one article.
+
+Records are pydantic models: types and required fields are declared once here, and the same
+declarations give the JSON Schema that editors' IDEs use. Every record keeps the file and line it
+came from (``where``) and the line of each of its fields (``line_of``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from . import dates
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+VERDICTS: dict[str, tuple[int | None, str]] = {
+    # verdict: (normalised rating 1-4 or None, what it means)
+    "accurate": (4, "The vetted sources support the statement as worded."),
+    "needs-context": (3, "Broadly supported, but a detail is missing, compressed or disputed between sources."),
+    "misleading": (2, "Contains a true element but gives a wrong impression."),
+    "inaccurate": (1, "The vetted sources contradict the statement."),
+    "unverified": (None, "No vetted source supports or refutes the statement."),
+}
+VERDICT_LABELS = {
+    "accurate": "Accurate",
+    "needs-context": "Needs context",
+    "misleading": "Misleading",
+    "inaccurate": "Inaccurate",
+    "unverified": "Unverified",
+}
+SOURCE_KINDS = ("news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article")
+ENTITY_KINDS = ("person", "organisation", "place", "agreement", "event")
+MAX_TEXT = 2000
+
+
+def _parse_date(value: Any) -> dates.EDTFDate:
+    if isinstance(value, dates.EDTFDate):
+        return value
+    return dates.parse(value)
+
+
+Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_TEXT)]
+ShortText = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)]
+Date = Annotated[
+    dates.EDTFDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({
+        "type": ["string", "integer"],
+        "description": "EDTF subset: YYYY, YYYY-MM, YYYY-MM-DD, optional ~ or ?, or START/END",
+        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?[~?%]?(/(\d{4}(-\d{2}(-\d{2})?)?[~?%]?|\.\.))?$",
+    }),
+]
+Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
+
+
+class Record(BaseModel):
+    """Base of every fact record: strict fields, no extras, and its place in a file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    _file: str = PrivateAttr(default="")
+    _line: int = PrivateAttr(default=0)
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_position(cls, data: Any, handler: Any) -> Any:
+        obj = handler(data)
+        file = getattr(data, "file", None)
+        if file is not None:
+            obj._file = file
+            obj._line = data.line
+            obj._lines = data.key_lines
+        return obj
+
+    @property
+    def where(self) -> tuple[str, int]:
+        return self._file, self._line
+
+    def line_of(self, field_name: str) -> int:
+        """Line of a field, or of the record when the field is absent."""
+        return self._lines.get(field_name, self._line)
+
+
+class Excerpt(Record):
+    text: Text = Field(description="A verbatim passage read from the source (<= 30 words).")
+    says: Text | None = Field(None, description="English paraphrase when the passage is not in English.")
+
+
+class Citation(Record):
+    source: Id = Field(description="Id of a source in facts/.")
+    quote: Text | None = Field(None, description="Short verbatim quote; must occur in the source's excerpts.")
+    locator: ShortText | None = Field(None, description="Where in the source, e.g. 'para 3'.")
+    stance: Literal["supports", "contradicts", "context"] = "supports"
+
+
+class Source(Record):
+    id: Id
+    title: ShortText | None = Field(description="The page's headline, or null when the page showed none.")
+    publisher: ShortText
+    url: Url | None = None
+    url_unavailable: Text | None = Field(None, description="Why there is no address (only when none exists).")
+    published: Date | None = Field(description="Publication date at its precision, or null when unknown.")
+    published_from: Literal["page_metadata", "page_text", "url", "unknown"] = "unknown"
+    published_note: Text | None = None
+    accessed: Date
+    language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
+    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+    reliability: Text | None = Field(None, description="A caution flag: state media, aggregator, blog, low trust.")
+    archive_url: Url | None = None
+    notes: Text | None = None
+    excerpts: list[Excerpt] = Field(default_factory=list)
+
+
+class Role(Record):
+    title: ShortText
+    start: Date | None = None
+    end: Date | None = None
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Terms(Record):
+    signed: Date | None = None
+    term_years: Annotated[int, Field(strict=True, ge=1, le=999)] | None = None
+    expires: Date | None = None
+    renewal: Text | None = None
+    renewal_years: Annotated[int, Field(strict=True, ge=1, le=999)] | None = None
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Entity(Record):
+    id: Id
+    name: ShortText
+    kind: Literal[ENTITY_KINDS]  # type: ignore[valid-type]
+    description: Text
+    aliases: list[ShortText] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    terms: Terms | None = None
+
+
+class Outcome(Record):
+    text: Text
+    date: Date | None = None
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Review(Record):
+    verdict: Annotated[str, StringConstraints(strict=True)]
+    wording: Text = Field(description="The article's words that are checked (short).")
+    explanation: Text
+
+
+class Correction(Record):
+    date: Date
+    what: Text
+    why: Text
+
+
+class Claim(Record):
+    id: Id
+    text: Text = Field(description="The claim in the site's own words; inline Markdown, no HTML.")
+    date: Date | None = None
+    status: Literal["occurred", "scheduled"] = "occurred"
+    outcome: Outcome | None = None
+    citations: list[Citation]
+    entities: list[Id] = Field(default_factory=list)
+    topics: list[Id] = Field(default_factory=list)
+    checked: Date
+    related: list[Id] = Field(default_factory=list)
+    review: Review | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+
+
+class Statement(Record):
+    ref: Annotated[str, StringConstraints(strict=True, pattern=r"^p\d+\.s\d+$")]
+    starts: ShortText
+    claims: list[Id] = Field(default_factory=list)
+    not_checked: Text | None = None
+
+
+class ArticleReview(Record):
+    article: Id
+    reviewer: ShortText
+    published: Date
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class FactFile(Record):
+    """The top level of one fact file (used for the JSON Schema and top-level key checks)."""
+
+    sources: list[Source] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    review: ArticleReview | None = None
+
+
+KINDS: dict[str, type[Record]] = {"sources": Source, "entities": Entity, "claims": Claim}

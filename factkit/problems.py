@@ -1,0 +1,52 @@
+"""Problems found in fact files: located, coded, sorted, printable for people and CI."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Problem:
+    """One thing wrong in a fact file: ``path:line: message [code]``."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str = field(default="error", compare=False)
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {tag}{self.message} [{self.code}]"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command so a pull request shows it inline."""
+        kind = "error" if self.severity == "error" else "warning"
+        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={self.line},title={self.code}::{msg}"
+
+
+class FactError(Exception):
+    """Raised by the site build when the facts have errors; carries the report."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def report(problems: list[Problem], *, github: bool | None = None) -> str:
+    """All problems sorted, one a line, then a summary line."""
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    lines = [str(p) for p in sorted(problems)]
+    if github:
+        lines += [p.github() for p in sorted(problems)]
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    lines.append(f"{n_err} error{'s' * (n_err != 1)}, {n_warn} warning{'s' * (n_warn != 1)}")
+    return "\n".join(lines)
