@@ -18,7 +18,10 @@ MONTHS = [
 ]
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
 
-SYNTAX_HELP = "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (approximate) or ? (uncertain), or a period START/END"
+SYNTAX_HELP = (
+    "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (approximate) or ? (uncertain), "
+    "or a period START/END"
+)
 
 
 class DateError(ValueError):

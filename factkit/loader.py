@@ -191,11 +191,10 @@ def load(root: str | Path, *, base_dir: str | Path | None = None) -> tuple[FactB
     real_root = root.resolve()
     for path in fact_files(root):
         display = _display(path.absolute(), base_path.absolute())
-        if path.is_symlink() or real_root not in path.resolve().parents:
-            if real_root not in path.resolve().parents:
-                problems.append(Problem(display, 1, "outside-facts",
-                                        "this file links outside the facts folder; copy the file in instead"))
-                continue
+        if real_root not in path.resolve().parents:
+            problems.append(Problem(display, 1, "outside-facts",
+                                    "this file links outside the facts folder; copy the file in instead"))
+            continue
         if not path.is_file():
             problems.append(Problem(display, 1, "not-a-file", "this is not a regular file; remove it"))
             continue

@@ -29,7 +29,7 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 class LMap(dict):
     """A mapping read from YAML: ``line`` of its first key and ``key_lines`` for each key."""
 
-    __slots__ = ("file", "line", "key_lines")
+    __slots__ = ("file", "key_lines", "line")
 
     def __init__(self, file: str, line: int) -> None:
         super().__init__()
@@ -41,7 +41,7 @@ class LMap(dict):
 class LList(list):
     """A list read from YAML: ``line`` where it starts and ``item_lines`` for each item."""
 
-    __slots__ = ("file", "line", "item_lines")
+    __slots__ = ("file", "item_lines", "line")
 
     def __init__(self, file: str, line: int) -> None:
         super().__init__()

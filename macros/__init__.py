@@ -8,7 +8,7 @@ import importlib
 import sys
 
 
-def define_env(env):  # noqa: ANN001 - signature set by mkdocs-macros
+def define_env(env):
     for name in [m for m in sys.modules if m.startswith((__name__ + ".", "factkit"))]:
         del sys.modules[name]
     importlib.import_module(__name__ + ".site").define_env(env)

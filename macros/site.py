@@ -7,7 +7,7 @@ from pathlib import Path
 import factkit
 
 
-def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
+def define_env(env) -> None:
     conf = env.conf.get("extra", {}).get("factkit", {})
     root = Path(env.conf["config_file_path"]).parent
     facts, problems = factkit.check(root / conf.get("facts_dir", "facts"), base_dir=root)
