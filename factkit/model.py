@@ -15,7 +15,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -67,31 +66,32 @@ Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 
 
 class Record(BaseModel):
-    """Base of every fact record: strict fields, no extras, and its place in a file."""
+    """Base of every fact record: strict fields, no extras, and its place in a file.
+
+    The position is kept in the instance ``__dict__`` (not as a pydantic private attribute),
+    which costs nothing at validation time; it is not a field, so it is never serialised.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
-    _file: str = PrivateAttr(default="")
-    _line: int = PrivateAttr(default=0)
-    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod
     def _keep_position(cls, data: Any, handler: Any) -> Any:
         obj = handler(data)
         file = getattr(data, "file", None)
-        if file is not None:
-            obj._file = file
-            obj._line = data.line
-            obj._lines = data.key_lines
+        obj.__dict__["_pos"] = (file, data.line, data.key_lines) if file is not None else ("", 0, {})
         return obj
 
     @property
     def where(self) -> tuple[str, int]:
-        return self._file, self._line
+        """(file, line) where the record starts."""
+        pos = self.__dict__.get("_pos", ("", 0, {}))
+        return pos[0], pos[1]
 
     def line_of(self, field_name: str) -> int:
         """Line of a field, or of the record when the field is absent."""
-        return self._lines.get(field_name, self._line)
+        pos = self.__dict__.get("_pos", ("", 0, {}))
+        return pos[2].get(field_name, pos[1])
 
 
 class Excerpt(Record):

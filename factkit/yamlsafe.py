@@ -9,6 +9,8 @@ core types (null, bool, int, float) are resolved as YAML does.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml import events as ev
 
@@ -21,7 +23,9 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _CORE = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _CORE + "str", _CORE + "map", _CORE + "seq"
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -50,8 +54,18 @@ class LList(list):
         self.item_lines: list[int] = []
 
 
+_PLAIN_TEXT_START = frozenset("abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZ\"'(")
+
+
 def _scalar(event: ev.ScalarEvent) -> object:
     tag = event.tag
+    if tag is None:
+        plain = event.implicit[0]
+        if not plain:  # quoted: always text
+            return event.value
+        value = event.value
+        if value and value[0] in _PLAIN_TEXT_START:  # cannot be null/bool/number/date
+            return value
     if tag is None or tag == "!":
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value)
@@ -85,11 +99,10 @@ def _decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, Problem(path, line, "not-utf8", "the file contains a NUL byte; it is not a text file")
-    for lineno, line_text in enumerate(text.splitlines(), 1):
-        stripped = line_text.lstrip(" ")
-        if stripped.startswith("\t"):
-            return None, Problem(path, lineno, "yaml-tab",
-                                 "a tab is used for indentation; indent with spaces")
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        return None, Problem(path, text.count("\n", 0, tab.start()) + 1, "yaml-tab",
+                             "a tab is used for indentation; indent with spaces")
     return text, None
 
 
@@ -111,93 +124,83 @@ def read_yaml(path: str, data: bytes) -> tuple[object, list[Problem]]:
         return None, [Problem(path, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
 
 
+def _fail(problems: list[Problem], path: str, line: int, code: str, message: str) -> _Stop:
+    problems.append(Problem(path, line, code, message))
+    return _Stop()
+
+
 def _build(path: str, text: str) -> tuple[object, list[Problem]]:
+    """Turn the event stream into LMap/LList/scalars. One flat loop: this is the hot path."""
     problems: list[Problem] = []
-    stack: list[LMap | LList] = []
-    pending_key: list[str | None] = []  # per open mapping: the key waiting for its value
+    # frames: [container, is_mapping, key waiting for its value (None: next scalar is a key)]
+    frames: list[list] = []
     root: object = None
     documents = 0
-
-    def attach(value: object, line: int) -> bool:
-        nonlocal root
-        if not stack:
-            root = value
-            return True
-        top = stack[-1]
-        if isinstance(top, LList):
-            top.append(value)
-            top.item_lines.append(line)
-            return True
-        key = pending_key[-1]
-        if key is None:  # this value is a key
-            if not isinstance(value, str):
-                problems.append(Problem(path, line, "yaml-key", "a key must be plain text"))
-                raise _Stop
-            if key_is_dup(top, value, line):
-                raise _Stop
-            pending_key[-1] = value
-            top.key_lines[value] = line
-            return True
-        top[key] = value
-        pending_key[-1] = None
-        return True
-
-    def key_is_dup(mapping: LMap, key: str, line: int) -> bool:
-        if key in mapping.key_lines:
-            first = mapping.key_lines[key]
-            problems.append(Problem(path, line, "duplicate-key",
-                                    f"the key '{key}' appears twice in this mapping (first at line {first}); "
-                                    "YAML would silently keep only the last one: merge or rename them"))
-            return True
-        return False
-
+    scalar_ev, alias_ev = ev.ScalarEvent, ev.AliasEvent
+    map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
+    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            cls = type(event)
+            if cls in ends:
+                frames.pop()
+                continue
             line = event.start_mark.line + 1
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, ev.AliasEvent) or anchor:
-                problems.append(Problem(path, line, "yaml-anchor",
-                                        "anchors and aliases (&name, *name) are not allowed in fact files; "
-                                        "write the value out in full"))
-                raise _Stop
-            if isinstance(event, ev.ScalarEvent):
-                if stack and isinstance(stack[-1], LMap) and pending_key[-1] is None:
-                    value: object = event.value  # keys are kept as written
-                    if event.tag not in (None, "!", _CORE + "str"):
-                        problems.append(Problem(path, line, "yaml-tag", "a key must not carry a tag"))
-                        raise _Stop
-                else:
+            if cls is scalar_ev or cls is map_start or cls is seq_start:
+                if event.anchor:
+                    raise _fail(problems, path, line, "yaml-anchor",
+                                "anchors and aliases (&name, *name) are not allowed in fact files; "
+                                "write the value out in full")
+                frame = frames[-1] if frames else None
+                is_key = frame is not None and frame[1] and frame[2] is None
+                if cls is scalar_ev:
+                    if is_key:
+                        if event.tag not in (None, "!", _STR):
+                            raise _fail(problems, path, line, "yaml-tag", "a key must not carry a tag")
+                        key = event.value
+                        container = frame[0]
+                        if key in container.key_lines:
+                            raise _fail(problems, path, line, "duplicate-key",
+                                        f"the key '{key}' appears twice in this mapping (first at line "
+                                        f"{container.key_lines[key]}); YAML would silently keep only the last "
+                                        "one: merge or rename them")
+                        container.key_lines[key] = line
+                        frame[2] = key
+                        continue
                     try:
-                        value = _scalar(event)
+                        value: object = _scalar(event)
                     except ValueError as exc:
-                        problems.append(Problem(path, line, "yaml-tag", str(exc)))
-                        raise _Stop from None
-                attach(value, line)
-            elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
-                if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-                    problems.append(Problem(path, line, "yaml-tag",
-                                            f"the tag '{event.tag}' is not allowed; remove it"))
-                    raise _Stop
-                if len(stack) >= MAX_DEPTH:
-                    problems.append(Problem(path, line, "yaml-depth",
-                                            f"nesting deeper than {MAX_DEPTH} levels; fact files are shallow"))
-                    raise _Stop
-                if stack and isinstance(stack[-1], LMap) and pending_key[-1] is None:
-                    problems.append(Problem(path, line, "yaml-key", "a key must be plain text, not a list or mapping"))
-                    raise _Stop
-                container: LMap | LList = (LMap if isinstance(event, ev.MappingStartEvent) else LList)(path, line)
-                attach(container, line)
-                stack.append(container)
-                pending_key.append(None)
-            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
-                stack.pop()
-                pending_key.pop()
-            elif isinstance(event, ev.DocumentStartEvent):
+                        raise _fail(problems, path, line, "yaml-tag", str(exc)) from None
+                else:
+                    if event.tag not in (None, "!", _MAP, _SEQ):
+                        raise _fail(problems, path, line, "yaml-tag",
+                                    f"the tag '{event.tag}' is not allowed; remove it")
+                    if is_key:
+                        raise _fail(problems, path, line, "yaml-key",
+                                    "a key must be plain text, not a list or mapping")
+                    if len(frames) >= MAX_DEPTH:
+                        raise _fail(problems, path, line, "yaml-depth",
+                                    f"nesting deeper than {MAX_DEPTH} levels; fact files are shallow")
+                    value = LMap(path, line) if cls is map_start else LList(path, line)
+                if frame is None:
+                    root = value
+                elif frame[1]:
+                    frame[0][frame[2]] = value
+                    frame[2] = None
+                else:
+                    frame[0].append(value)
+                    frame[0].item_lines.append(line)
+                if cls is not scalar_ev:
+                    frames.append([value, cls is map_start, None])
+            elif cls is alias_ev:
+                raise _fail(problems, path, line, "yaml-anchor",
+                            "anchors and aliases (&name, *name) are not allowed in fact files; "
+                            "write the value out in full")
+            elif cls is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    problems.append(Problem(path, line, "yaml-syntax",
-                                            "a fact file holds one YAML document; remove the extra '---'"))
-                    raise _Stop
+                    raise _fail(problems, path, line, "yaml-syntax",
+                                "a fact file holds one YAML document; remove the extra '---'")
     except _Stop:
         return None, problems
     return root, problems
