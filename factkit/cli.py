@@ -1,9 +1,10 @@
-"""Command line: ``python -m factkit check|schema|rules``."""
+"""Command line: ``python -m factkit check|schema|rules|diff``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,28 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import GitError, run
+
+    try:
+        diff, markdown = run(args.base, args.head, facts_dir=args.facts, docs_dir=args.docs,
+                             on=today(args.today), exact=args.exact)
+    except GitError as exc:
+        print(f"factkit diff: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as fh:
+            fh.write(markdown + "\n")
+        print(markdown.split("\n\n")[1] if "\n\n" in markdown else markdown)
+    else:
+        sys.stdout.write(markdown)
+    github = args.github if args.github is not None else os.environ.get("GITHUB_ACTIONS") == "true"
+    if github:
+        for line in diff.annotations():
+            print(line)
+    return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_schema)
     p = sub.add_parser("rules", help="list the check codes")
     p.set_defaults(func=_cmd_rules)
+    p = sub.add_parser("diff", help="what changed in the facts between two git revisions, as Markdown")
+    p.add_argument("base", help="the base revision, e.g. origin/main")
+    p.add_argument("head", nargs="?", default=None, help="the head revision (default: the working tree)")
+    p.add_argument("--exact", action="store_true",
+                   help="compare with BASE itself, not with the merge base of BASE and HEAD")
+    p.add_argument("--facts", default="facts", help="the facts folder, relative to the repository (default: facts)")
+    p.add_argument("--docs", default="docs", help="the pages folder, for the affected-pages list (default: docs)")
+    p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
+    p.add_argument("--out", default=None, help="append the Markdown to this file (e.g. $GITHUB_STEP_SUMMARY)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 on a verdict change without a correction note or a new check error")
+    p.add_argument("--github", action="store_true", default=None,
+                   help="also print GitHub Actions annotations (automatic under GitHub Actions)")
+    p.set_defaults(func=_cmd_diff)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
