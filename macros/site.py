@@ -1,10 +1,46 @@
-"""The site's macros: facts are loaded and checked once per build, then queried by pages."""
+"""The site's macros: facts are loaded and checked once per build, then queried by pages.
+
+A fact error stops the build with the same ``path:line: message [code]`` report as
+``python -m factkit check``; an unknown id in a page stops it naming the page and the nearest id.
+Neither prints a traceback (PluginError is reported by MkDocs as a plain message).
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
+import os
+from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 import factkit
+from factkit.model import VERDICTS
+from factkit.render import FactLookupError, Renderer, compute, entities, export, pages, review
+from factkit.render import claims as rclaims
+
+from .homes import find_homes
+
+log = logging.getLogger("mkdocs.plugins.factkit")
+STATE: dict = {}
+
+
+def _renderer() -> Renderer:
+    return STATE["renderer"]
+
+
+def _facts_epoch(facts: factkit.FactBase) -> int | None:
+    """The latest date in the facts, as a timestamp: used for the sitemap so builds are repeatable."""
+    import datetime as dt
+
+    days = [c.checked.latest() for c in facts.claims.values()]
+    days += [s.accessed.latest() for s in facts.sources.values()]
+    if facts.review:
+        days.append(facts.review.published.latest())
+    if not days:
+        return None
+    return int(dt.datetime.combine(max(days), dt.time(), dt.UTC).timestamp())
 
 
 def define_env(env) -> None:
@@ -12,8 +48,184 @@ def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).parent
     facts, problems = factkit.check(root / conf.get("facts_dir", "facts"), base_dir=root)
     if factkit.errors(problems):
-        raise SystemExit("The facts have errors; the site was not built:\n" + factkit.report(problems))
+        raise PluginError("The facts have errors; the site was not built:\n" + factkit.report(problems))
+    for problem in problems:
+        log.info(str(problem))
+    epoch = _facts_epoch(facts)
+    if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    STATE.clear()
+    STATE.update(renderer=Renderer(facts, find_homes(env.conf)), errors=[], env=env)
+    _register(env)
 
-    @env.macro
+
+def _page_name(env) -> str:
+    try:
+        return env.page.file.src_uri
+    except AttributeError:
+        return "(no page)"
+
+
+def _macro(env, fn: Callable) -> None:
+    """Register a macro; a lookup error is collected and reported for its page (no traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (FactLookupError, ValueError) as exc:
+            call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+            STATE["errors"].append(f"{_page_name(env)}: {fn.__name__}({call}): {exc}")
+            return ""
+
+    env.macro(wrapper, fn.__name__)
+
+
+def _register(env) -> None:
+    r = _renderer()
+    facts = r.facts
+
+    def claim(id: str) -> str:
+        return rclaims.claim_inline(r, r.claim(id))
+
+    def claim_card(id: str) -> str:
+        return rclaims.claim_card(r, r.claim(id))
+
+    def claims(topic: str | None = None, entity: str | None = None, verdict: str | None = None) -> str:
+        chosen = list(facts.claims.values())
+        if topic is not None:
+            chosen = facts.claims_by_topic.get(topic, [])
+        if entity is not None:
+            r.entity(entity)
+            ids = {c.id for c in facts.claims_by_entity.get(entity, [])}
+            chosen = [c for c in chosen if c.id in ids]
+        if verdict is not None:
+            chosen = [c for c in chosen if c.review and c.review.verdict == verdict]
+        return rclaims.claim_cards(r, chosen)
+
+    def entity(id: str) -> str:
+        return entities.entity_link(r, r.entity(id))
+
+    def entity_card(id: str) -> str:
+        return entities.entity_card(r, r.entity(id))
+
+    def entities_(kind: str | None = None) -> str:
+        return entities.entity_list(r, kind)
+
+    def timeline(topic: str | None = None, entity: str | None = None) -> str:
+        chosen = facts.timeline
+        if topic is not None:
+            chosen = [c for c in chosen if topic in c.topics]
+        if entity is not None:
+            r.entity(entity)
+            chosen = [c for c in chosen if entity in c.entities]
+        return pages.timeline(r, chosen)
+
+    def date_of(claim_id: str) -> str:
+        c = r.claim(claim_id)
+        if c.date is None:
+            raise ValueError(f"claim '{claim_id}' has no date")
+        return c.date.human()
+
+    def year_of(claim_id: str) -> int:
+        c = r.claim(claim_id)
+        if c.date is None:
+            raise ValueError(f"claim '{claim_id}' has no date")
+        return c.date.start.year
+
+    def months_between(claim_a: str, claim_b: str) -> int:
+        return compute.months_between(r.claim(claim_a), r.claim(claim_b))
+
+    def days_between(claim_a: str, claim_b: str) -> int:
+        return compute.days_between(r.claim(claim_a), r.claim(claim_b))
+
+    def signed(entity_id: str) -> str:
+        terms = compute.terms_of(r.entity(entity_id))
+        if terms.signed is None:
+            raise ValueError(f"entity '{entity_id}' has no signing date")
+        return terms.signed.human()
+
+    def term_years(entity_id: str) -> int:
+        terms = compute.terms_of(r.entity(entity_id))
+        if terms.term_years is None:
+            raise ValueError(f"entity '{entity_id}' has no term_years")
+        return terms.term_years
+
+    def expiry(entity_id: str) -> str:
+        return compute.expiry_text(r.entity(entity_id))
+
+    def renewal_years(entity_id: str) -> int:
+        terms = compute.terms_of(r.entity(entity_id))
+        if terms.renewal_years is None:
+            raise ValueError(f"entity '{entity_id}' has no renewal_years")
+        return terms.renewal_years
+
     def claim_count() -> int:
         return len(facts.claims)
+
+    def source_count() -> int:
+        return len(facts.sources)
+
+    def entity_count() -> int:
+        return len(facts.entities)
+
+    def verdict_count(verdict: str) -> int:
+        if verdict not in VERDICTS:
+            r._lookup("verdict", verdict, VERDICTS)
+        return compute.verdict_count(facts, verdict)
+
+    def sources_list() -> str:
+        return pages.sources_list(r)
+
+    def claims_index() -> str:
+        return pages.claims_index(r)
+
+    def article_review() -> str:
+        return review.article_review(r)
+
+    def article_source() -> str:
+        return review.article_source(r)
+
+    def coverage() -> str:
+        return pages.coverage(r)
+
+    def corrections_log() -> str:
+        return pages.corrections_log(r)
+
+    def verdict_scale() -> str:
+        return pages.verdict_scale()
+
+    entities_.__name__ = "entities"
+    for fn in (claim, claim_card, claims, entity, entity_card, entities_, timeline, date_of, year_of,
+               months_between, days_between, signed, term_years, expiry, renewal_years, claim_count,
+               source_count, entity_count, verdict_count, sources_list, claims_index, article_review,
+               article_source, coverage, corrections_log, verdict_scale):
+        _macro(env, fn)
+
+
+def on_pre_page_macros(env) -> None:
+    if "renderer" in STATE:
+        _renderer().begin_page(env.page.url)
+
+
+def on_post_page_macros(env) -> None:
+    errors = STATE.get("errors")
+    if errors:
+        message = "\n".join(errors)
+        errors.clear()
+        raise PluginError("A page refers to facts that do not exist:\n" + message)
+
+
+def on_post_build(env) -> None:
+    """Write the open-data export; fail when a claim in facts/ appears on no page."""
+    if "renderer" not in STATE:
+        return
+    r = _renderer()
+    missing = export.missing_claims(r)
+    if missing:
+        raise PluginError("These claims appear on no page (add them to a page, e.g. with claims_index()): "
+                          + ", ".join(missing))
+    out = Path(env.conf["site_dir"]) / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "facts.json").write_text(export.facts_json(r), encoding="utf-8")
+    (out / "claims.csv").write_text(export.claims_csv(r), encoding="utf-8")

@@ -1,0 +1,108 @@
+"""Claims: the inline form, the card, and lists of cards."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model import Claim
+from .core import Renderer
+from .html import esc, inline_md, tag
+from .parts import evidence, human, markers, time_tag, verdict_badge
+
+
+def permalink(r: Renderer, claim: Claim) -> str:
+    href = r.claim_href(claim.id)
+    if href is None:
+        return ""
+    return tag("a", "¶", class_="fk-permalink", href=href, title="Permanent link to this claim",
+               aria_label=f"Permanent link to claim {claim.id}")
+
+
+def claim_inline(r: Renderer, claim: Claim) -> str:
+    """The claim as a sentence: text, citation markers with previews, verdict badge, permalink."""
+    r.appear(claim)
+    parts = [tag("span", inline_md(claim.text), class_="fk-claim-text"), markers(r, claim.citations)]
+    if claim.review:
+        parts.append(" " + verdict_badge(claim.review.verdict))
+    parts.append(permalink(r, claim))
+    return tag("span", "".join(parts), class_="fk-claim", data_claim=claim.id)
+
+
+def _row(label: str, value: str) -> str:
+    return tag("dt", esc(label)) + tag("dd", value)
+
+
+def report_link(r: Renderer, claim: Claim) -> str:
+    if not r.homes.repo:
+        return ""
+    url = f"{r.homes.repo.rstrip('/')}/issues/new?template=report-error.yml&claim={quote(claim.id)}"
+    return tag("p", tag("a", "Report an error in this claim", href=url, rel="nofollow noopener"),
+               class_="fk-report")
+
+
+def outcome_block(r: Renderer, claim: Claim) -> str:
+    if claim.status != "scheduled":
+        return ""
+    if claim.outcome is None:
+        body = tag("p", "Scheduled; the outcome is not known yet.", class_="fk-awaiting")
+    else:
+        out = claim.outcome
+        body = tag("p", f"{time_tag(out.date, 'undated')}: {inline_md(out.text)}") + evidence(r, out.citations)
+    return tag("div", tag("p", "Outcome", class_="fk-label") + body, class_="fk-outcome")
+
+
+def corrections_block(claim: Claim) -> str:
+    if not claim.corrections:
+        return ""
+    items = "".join(
+        tag("li", f"{time_tag(c.date)}: {inline_md(c.what)} {tag('span', 'Why: ' + inline_md(c.why), class_='fk-why')}")
+        for c in claim.corrections
+    )
+    return tag("div", tag("p", "Corrections", class_="fk-label") + tag("ul", items), class_="fk-corrections")
+
+
+def claim_card(r: Renderer, claim: Claim) -> str:
+    """The block form: claim, verdict, wording checked, evidence, date, outcome, corrections."""
+    anchor = r.claim_anchor(claim)
+    r.appear(claim, anchor)
+    verdict = claim.review.verdict if claim.review else "none"
+    head = [verdict_badge(claim.review.verdict)] if claim.review else []
+    if claim.date is not None:
+        head.append(tag("span", time_tag(claim.date), class_="fk-date"))
+    if claim.status == "scheduled":
+        head.append(tag("span", "scheduled", class_="fk-status"))
+    head.append(permalink(r, claim))
+    body = [tag("div", " ".join(head), class_="fk-card-head"),
+            tag("p", inline_md(claim.text), class_="fk-card-text")]
+    if claim.review:
+        rows = _row("The article's wording", tag("q", esc(claim.review.wording)))
+        rows += _row("Why this verdict", inline_md(claim.review.explanation))
+        body.append(tag("dl", rows, class_="fk-review"))
+    body.append(tag("div", tag("p", "Evidence", class_="fk-label") + evidence(r, claim.citations),
+                    class_="fk-evidence-block"))
+    body += [outcome_block(r, claim), corrections_block(claim)]
+    foot = f"Last checked {time_tag(claim.checked)}"
+    if claim.entities:
+        names = ", ".join(_entity_link(r, eid) for eid in claim.entities)
+        foot += f" · About: {names}"
+    body.append(tag("p", foot, class_="fk-card-foot"))
+    body.append(report_link(r, claim))
+    return tag("div", "".join(body), class_=f"fk-card fk-card--{verdict}", id=anchor, data_claim=claim.id)
+
+
+def _entity_link(r: Renderer, eid: str) -> str:
+    entity = r.facts.entities.get(eid)
+    if entity is None:
+        return esc(eid)
+    href = r.entity_href(entity)
+    return tag("a", esc(entity.name), href=href) if href else esc(entity.name)
+
+
+def claim_cards(r: Renderer, claims: list[Claim]) -> str:
+    if not claims:
+        return tag("p", "No claims match.", class_="fk-empty")
+    return tag("div", "".join(claim_card(r, c) for c in claims), class_="fk-cards")
+
+
+def date_label(claim: Claim) -> str:
+    return human(claim.date, "undated")

@@ -1,0 +1,122 @@
+"""The renderer's state: the fact base, where the generated pages live, and the current page."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Claim, Entity, Source
+from ..store import FactBase
+from .links import relative_url
+
+
+class FactLookupError(LookupError):
+    """A page asked for an id that is not in the facts."""
+
+
+@dataclass
+class Homes:
+    """Site-relative URLs of the generated pages (None when the site has no such page)."""
+
+    sources: str | None = None
+    claims: str | None = None
+    review: str | None = None
+    entities: dict[str | None, str] = field(default_factory=dict)  # entity kind (None = all) -> page
+    site_url: str = ""
+    repo: str = ""
+
+    def entity_page(self, kind: str) -> str | None:
+        return self.entities.get(kind, self.entities.get(None))
+
+
+class Renderer:
+    """Renders facts for one build; tracks the current page and where each claim appears."""
+
+    def __init__(self, facts: FactBase, homes: Homes) -> None:
+        self.facts = facts
+        self.homes = homes
+        self.page = ""  # site-relative URL of the page being rendered
+        self.appearances: dict[str, dict[str, str | None]] = defaultdict(dict)  # claim -> page -> anchor
+        self._ids: set[str] = set()
+        self._counter = 0
+
+    # ---- page state -------------------------------------------------------------------
+
+    def begin_page(self, url: str) -> None:
+        self.page = url
+        self._ids = set()
+        self._counter = 0
+
+    def next_id(self, prefix: str) -> str:
+        """A page-unique element id, e.g. for a tooltip."""
+        self._counter += 1
+        return f"{prefix}-{self._counter}"
+
+    def claim_anchor(self, claim: Claim) -> str | None:
+        """'claim-<id>' when this page is the claim's canonical home and it has not been placed yet."""
+        if self.homes.claims is None or self.page != self.homes.claims:
+            return None
+        return self._place(f"claim-{claim.id}")
+
+    def entity_anchor(self, entity: Entity) -> str | None:
+        if self.page != self.homes.entity_page(entity.kind):
+            return None
+        return self._place(f"entity-{entity.id}")
+
+    def source_anchor(self, source: Source) -> str | None:
+        if self.page != self.homes.sources:
+            return None
+        return self._place(f"source-{source.id}")
+
+    def _place(self, anchor: str) -> str | None:
+        if anchor in self._ids:
+            return None
+        self._ids.add(anchor)
+        return anchor
+
+    def appear(self, claim: Claim, anchor: str | None = None) -> None:
+        """Record that a claim is shown on the current page (for the export and the completeness check)."""
+        pages = self.appearances[claim.id]
+        if anchor or self.page not in pages:
+            pages[self.page] = anchor or pages.get(self.page)
+
+    # ---- lookups ----------------------------------------------------------------------
+
+    def claim(self, cid: str) -> Claim:
+        return self._lookup("claim", cid, self.facts.claims)
+
+    def source(self, sid: str) -> Source:
+        return self._lookup("source", sid, self.facts.sources)
+
+    def entity(self, eid: str) -> Entity:
+        return self._lookup("entity", eid, self.facts.entities)
+
+    @staticmethod
+    def _lookup(kind: str, rid: object, table: dict):
+        if isinstance(rid, str) and rid in table:
+            return table[rid]
+        near = difflib.get_close_matches(str(rid), list(table), n=1, cutoff=0.5)
+        hint = f"; did you mean '{near[0]}'?" if near else f"; no {kind} id is close to it"
+        raise FactLookupError(f"unknown {kind} id '{rid}'{hint}")
+
+    # ---- links ------------------------------------------------------------------------
+
+    def href(self, target: str) -> str:
+        return relative_url(target, self.page)
+
+    def source_href(self, sid: str) -> str | None:
+        return self.href(f"{self.homes.sources}#source-{sid}") if self.homes.sources is not None else None
+
+    def claim_href(self, cid: str) -> str | None:
+        return self.href(f"{self.homes.claims}#claim-{cid}") if self.homes.claims is not None else None
+
+    def entity_href(self, entity: Entity) -> str | None:
+        page = self.homes.entity_page(entity.kind)
+        return self.href(f"{page}#entity-{entity.id}") if page is not None else None
+
+    def absolute(self, target: str) -> str | None:
+        """Absolute URL of a site-relative target, when site_url is set."""
+        if not self.homes.site_url:
+            return None
+        return self.homes.site_url.rstrip("/") + "/" + target

@@ -1,0 +1,70 @@
+"""Safe HTML building blocks: escaping for HTML *and* for the Markdown/Jinja passes that follow macros.
+
+Macro output is fed to Python-Markdown after the macros run, so every piece of fact text is
+entity-escaped for the characters Markdown, attr_list or Jinja could re-interpret.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markdown_it import MarkdownIt
+
+# Characters Python-Markdown, attr_list or Jinja could act on, as numeric entities.
+_REINTERPRETED = str.maketrans({
+    "*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;",
+    "{": "&#123;", "}": "&#125;", "\\": "&#92;", "#": "&#35;", "~": "&#126;", "|": "&#124;",
+})
+
+_INLINE = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False}).enable(
+    ["emphasis", "backticks", "link", "escape", "entity", "strikethrough"]
+)
+_INLINE.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
+
+
+def shield(markup: str) -> str:
+    """Entity-escape characters in already-safe HTML that later Markdown/Jinja passes could re-interpret.
+
+    Only used on HTML whose tag and attribute names contain none of these characters.
+    """
+    return markup.translate(_REINTERPRETED)
+
+
+def esc(text: object) -> str:
+    """Plain text as HTML: escaped for HTML, then shielded from Markdown and Jinja."""
+    return shield(html.escape(str(text), quote=True))
+
+
+def inline_md(text: str) -> str:
+    """Fact text (inline Markdown, no HTML, only http(s) links) as safe inline HTML."""
+    rendered = _INLINE.renderInline(text).strip()
+    rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" href=')
+    return shield(rendered)
+
+
+def attrs(**values: object) -> str:
+    """HTML attributes (underscores in names become hyphens; None/False values are dropped)."""
+    parts = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        key = name.rstrip("_").replace("_", "-")
+        parts.append(key if value is True else f'{key}="{esc(value)}"')
+    return (" " + " ".join(parts)) if parts else ""
+
+
+def tag(name: str, content: str = "", **values: object) -> str:
+    """An element with escaped attributes around already-safe content."""
+    return f"<{name}{attrs(**values)}>{content}</{name}>"
+
+
+def plain_text(text: str) -> str:
+    """Fact text (inline Markdown) as plain text, for link labels and machine-readable output."""
+    out = []
+    for token in _INLINE.parseInline(text):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                out.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+    return "".join(out)

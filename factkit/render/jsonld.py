@@ -1,0 +1,81 @@
+"""schema.org ClaimReview JSON-LD for every claim with a verdict.
+
+ratingValue is the verdict's place on the 1-4 scale in factkit.model.VERDICTS (4 = accurate);
+'unverified' has no place on the scale, so its reviewRating carries only the label (alternateName).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import VERDICT_LABELS, VERDICTS, Claim, Source
+from ..store import FactBase
+from .html import plain_text
+
+
+def _organisation(name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": name}
+
+
+def appearance(article: Source) -> dict[str, Any]:
+    """The reviewed article: by its address only when it has one, otherwise by title and publisher."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if article.url:
+        work["url"] = article.url
+    else:
+        if article.title:
+            work["name"] = article.title
+        work["publisher"] = _organisation(article.publisher)
+    if article.published is not None:
+        work["datePublished"] = article.published.iso()
+    return work
+
+
+def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, Any]:
+    assert claim.review is not None and facts.review is not None
+    review, article = facts.review, facts.reviewed_article()
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICT_LABELS.get(claim.review.verdict)}
+    value = VERDICTS.get(claim.review.verdict, (None, ""))[0]
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=4, worstRating=1)
+    item: dict[str, Any] = {"@type": "Claim"}
+    if article is not None:
+        item["author"] = _organisation(article.publisher)
+        if article.published is not None:
+            item["datePublished"] = article.published.iso()
+        item["appearance"] = appearance(article)
+    data: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "claimReviewed": claim.review.wording,
+        "reviewBody": plain_text(claim.review.explanation),
+        "reviewRating": rating,
+        "author": _organisation(review.reviewer),
+        "datePublished": review.published.iso(),
+        "itemReviewed": item,
+    }
+    if url:
+        data["url"] = url
+    if claim.corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": c.date.iso(),
+             "text": f"{plain_text(c.what)} {plain_text(c.why)}"}
+            for c in claim.corrections
+        ]
+    return data
+
+
+def claim_reviews(facts: FactBase, url_of) -> list[dict[str, Any]]:
+    """ClaimReviews for every reviewed claim, in review-statement order then id order."""
+    if facts.review is None:
+        return []
+    order = {cid: n for n, st in enumerate(facts.review.statements) for cid in st.claims}
+    reviewed = sorted((c for c in facts.claims.values() if c.review), key=lambda c: (order.get(c.id, 1 << 30), c.id))
+    return [claim_review(facts, c, url_of(c)) for c in reviewed]
+
+
+def script(data: Any) -> str:
+    """A JSON-LD script element; '<', '>' and '&' are escaped so data cannot close the element."""
+    text = json.dumps({"@context": "https://schema.org", "@graph": data}, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>'

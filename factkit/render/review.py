@@ -1,0 +1,56 @@
+"""The fact-check page: the reviewed article and each of its statements with verdicts."""
+
+from __future__ import annotations
+
+from .claims import claim_card
+from .core import Renderer
+from .html import esc, inline_md, tag
+from .jsonld import claim_reviews, script
+from .pages import blocks
+from .parts import source_label, time_tag
+
+
+def article_source(r: Renderer) -> str:
+    """A short block describing the article under review."""
+    article = r.facts.reviewed_article()
+    if article is None:
+        return tag("p", "No article is under review.", class_="fk-empty")
+    if article.url:
+        copy = tag("a", "Read the original", href=article.url, rel="nofollow noopener")
+    else:
+        copy = tag("span", "No copy of the article is available: " + esc(article.url_unavailable or ""),
+                   class_="fk-nourl")
+    link = r.source_href(article.id)
+    label = source_label(article)
+    body = [
+        tag("p", (tag("a", label, href=link) if link else label) + f", {time_tag(article.published)}",
+            class_="fk-source-name"),
+        tag("p", copy, class_="fk-copy"),
+    ]
+    review = r.facts.review
+    if review is not None:
+        body.append(tag("p", f"Checked by {esc(review.reviewer)}, published {time_tag(review.published)}.",
+                        class_="fk-reviewer"))
+    return tag("div", "".join(body), class_="fk-article")
+
+
+def article_review(r: Renderer) -> str:
+    """Each statement of the article in order: its wording, verdict, explanation and evidence; plus JSON-LD."""
+    review = r.facts.review
+    if review is None:
+        return tag("p", "No article is under review.", class_="fk-empty")
+    items = []
+    for st in review.statements:
+        head = tag("p", tag("span", esc(st.ref), class_="fk-ref") + " " + tag("q", esc(st.starts) + "…"),
+                   class_="fk-statement-head")
+        if st.not_checked:
+            body = tag("p", "Not checked: " + inline_md(st.not_checked), class_="fk-not-checked")
+        else:
+            body = "".join(claim_card(r, r.claim(cid)) for cid in st.claims)
+        items.append(tag("li", head + body, class_="fk-statement", id=f"statement-{st.ref.replace('.', '-')}"))
+
+    def url_of(claim):
+        return r.absolute(f"{r.homes.claims}#claim-{claim.id}") if r.homes.claims is not None else None
+
+    return blocks(article_source(r), tag("ol", "".join(items), class_="fk-statements"),
+                  script(claim_reviews(r.facts, url_of)))
