@@ -14,6 +14,7 @@ folder and loaded like any facts folder, so the diff sees exactly what the check
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -178,6 +179,32 @@ def _show(value: Any) -> str:
     return _clip(json.dumps(value, ensure_ascii=False))
 
 
+def _word_diff(old: str, new: str, context: int = 6) -> str:
+    """One line: unchanged words (long runs elided), ~~removed~~ and **added** words."""
+    a, b = old.replace("<", "&lt;").split(), new.replace("<", "&lt;").split()
+    parts: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            run = a[i1:i2]
+            if len(run) > 2 * context:
+                head = run[:context] if i1 else []
+                tail = run[-context:] if i2 < len(a) else []
+                run = [*head, "…", *tail]
+            parts += run
+            continue
+        if i2 > i1:
+            parts.append("~~" + " ".join(a[i1:i2]) + "~~")
+        if j2 > j1:
+            parts.append("**" + " ".join(b[j1:j2]) + "**")
+    return " ".join(parts)
+
+
+def _text_change(name: str, old: Any, new: Any) -> str:
+    if isinstance(old, str) and isinstance(new, str) and len(old) + len(new) > 160:
+        return f"{name} (~~removed~~ **added**): {_word_diff(old, new)}"
+    return f"{name}: {_show(old)} → {_show(new)}"
+
+
 def _citation(cit: dict[str, Any]) -> str:
     text = f"`{cit['source']}`"
     if cit.get("quote"):
@@ -211,7 +238,7 @@ def _field_lines(old: dict[str, Any], new: dict[str, Any], skip: tuple[str, ...]
         if isinstance(a, list) or isinstance(b, list):
             lines += _list_change(name, a or [], b or [], _LIST_SHOW.get(name, _show))
         else:
-            lines.append(f"{name}: {_show(a)} → {_show(b)}")
+            lines.append(_text_change(name, a, b))
     return lines
 
 
@@ -232,7 +259,7 @@ def _claim_change(old: Any, new: Any) -> Change:
     for name in ("wording", "explanation"):
         x, y = (a.get("review") or {}).get(name), (b.get("review") or {}).get(name)
         if x != y:
-            lines.append(f"review {name}: {_show(x)} → {_show(y)}")
+            lines.append(_text_change(f"review {name}", x, y))
     for corr in b.get("corrections", []):
         if corr not in a.get("corrections", []):
             lines.append(f"correction recorded ({corr.get('date')}): {_clip(corr.get('what', ''))} "

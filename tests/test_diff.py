@@ -349,3 +349,14 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["diff", "HEAD"]) == 2
     assert "factkit diff:" in capsys.readouterr().err
+
+
+def test_long_text_changes_are_shown_as_a_word_diff(repo: Path, capsys: pytest.CaptureFixture) -> None:
+    long_old = "The minister met Lavrov in Moscow on 31 July 2025, the first visit by a senior official since December."
+    long_new = long_old.replace("a senior official", "a minister of the new government")
+    short = "The minister met Lavrov in Moscow on 31 July 2025."
+    commit(repo, {"facts/main.yml": facts_file().replace(short, long_old)}, "long")
+    commit(repo, {"facts/main.yml": facts_file().replace(short, long_new)}, "reworded")
+    _, out = diff_md(capsys, "HEAD~1", "HEAD")
+    assert ("  - text (~~removed~~ **added**): … 2025, the first visit by a "
+            "~~senior official~~ **minister of the new government** since December.\n") in out
