@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 # Characters Python-Markdown, attr_list or Jinja could act on, as numeric entities.
 _REINTERPRETED = str.maketrans({
     "*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;",
-    "{": "&#123;", "}": "&#125;", "\\": "&#92;", "#": "&#35;", "~": "&#126;", "|": "&#124;",
+    "{": "&#123;", "}": "&#125;", "\\": "&#92;", "~": "&#126;", "|": "&#124;",
 })
 
 _INLINE = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False}).enable(

@@ -69,8 +69,12 @@ def claim_reviews(facts: FactBase, url_of) -> list[dict[str, Any]]:
     """ClaimReviews for every reviewed claim, in review-statement order then id order."""
     if facts.review is None:
         return []
-    order = {cid: n for n, st in enumerate(facts.review.statements) for cid in st.claims}
-    reviewed = sorted((c for c in facts.claims.values() if c.review), key=lambda c: (order.get(c.id, 1 << 30), c.id))
+    order: dict[str, tuple[int, int]] = {}
+    for n, st in enumerate(facts.review.statements):
+        for m, cid in enumerate(st.claims):
+            order.setdefault(cid, (n, m))
+    last = (1 << 30, 0)
+    reviewed = sorted((c for c in facts.claims.values() if c.review), key=lambda c: (order.get(c.id, last), c.id))
     return [claim_review(facts, c, url_of(c)) for c in reviewed]
 
 
