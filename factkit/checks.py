@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from .model import VERDICTS, Citation, Claim, Record
-from .problems import Problem
+from .problems import Problem, shorten
 from .store import FactBase
 
 QUOTE_WORD_LIMIT = 30
@@ -25,7 +25,8 @@ RULES: dict[str, str] = {
     "file-too-large": "The file is over the size limit.",
     "empty-file": "The file holds no records.",
     "outside-facts": "A linked file points outside facts/.",
-    "not-a-file": "Something under facts/ is not a regular file.",
+    "not-a-file": "Something under facts/ is not a regular file (a pipe, a link loop, a linked folder).",
+    "unreadable": "A fact file cannot be read (permissions).",
     "no-facts": "The facts folder is missing.",
     "duplicate-key": "A key appears twice in one mapping.",
     "unknown-field": "A field name is not part of the format (typo?).",
@@ -44,9 +45,9 @@ RULES: dict[str, str] = {
     "duplicate-id": "An id is used twice across the fact files.",
     "duplicate-review": "More than one article review is defined.",
     # rule 3: links and text
-    "bad-url": "A link is not http(s) (javascript:, data:, relative …).",
+    "bad-url": "A link is not an absolute http:// or https:// address (javascript:, data:, relative …).",
     "missing-url": "A source has neither url nor url_unavailable, or both.",
-    "raw-html": "Claim text contains raw HTML; inline Markdown only.",
+    "raw-html": "Text that is rendered (claims, outcomes, explanations, notes) contains raw HTML; Markdown only.",
     # rule 4: dates
     "bad-date": "A date is not a real date in the supported EDTF subset.",
     "accessed-before-published": "A source was accessed before it was published.",
@@ -76,6 +77,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
 _SPACE = re.compile(r"\s+")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [label]: url
 
 
 def normalise(text: str) -> str:
@@ -84,8 +86,15 @@ def normalise(text: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+    """An absolute http:// or https:// address with a host (the only links fact files may hold)."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unbalanced '[' in the host
+        return False
+    return parts.scheme in ("http", "https") and bool(host)
 
 
 class Checker:
@@ -96,6 +105,8 @@ class Checker:
         self.today = today
         self.problems: list[Problem] = []
         self._excerpts: dict[str, list[str]] = {}
+        # ids of records the loader reported as invalid: a reference to one is not an unknown id
+        self.dropped: set[str] = getattr(facts, "dropped_ids", set())
 
     def add(self, record: Record, field: str, code: str, message: str) -> None:
         severity = "warning" if code in WARNINGS else "error"
@@ -105,6 +116,7 @@ class Checker:
         for source in self.facts.sources.values():
             self.check_source(source)
         for entity in self.facts.entities.values():
+            self.check_text(entity, "description", entity.description, f"entity '{entity.id}'")
             for role in entity.roles:
                 self.check_citations(role, role.citations)
                 if role.start and role.end and role.end.latest() < role.start.earliest():
@@ -139,6 +151,8 @@ class Checker:
             self.add(source, "accessed", "accessed-before-published",
                      f"source '{source.id}' was accessed ({source.accessed}) before it was published "
                      f"({source.published}); one of the dates is wrong")
+        for name in ("notes", "reliability", "published_note", "url_unavailable"):
+            self.check_text(source, name, getattr(source, name), f"source '{source.id}'")
         for excerpt in source.excerpts:
             if len(excerpt.text.split()) > QUOTE_WORD_LIMIT:
                 self.add(excerpt, "text", "long-quote",
@@ -155,13 +169,15 @@ class Checker:
         for cit in citations:
             source = self.facts.sources.get(cit.source)
             if source is None:
-                self.add(cit, "source", "unknown-source", self._unknown("source", cit.source, self.facts.sources))
+                if cit.source not in self.dropped:
+                    self.add(cit, "source", "unknown-source",
+                             self._unknown("source", cit.source, self.facts.sources))
                 continue
             if cit.quote is not None:
                 quote = normalise(cit.quote)
                 if not any(quote in text for text in self.excerpts(cit.source)):
                     self.add(cit, "quote", "quote-not-found",
-                             f"the quote \"{cit.quote[:60]}\" is not in the recorded excerpts of '{cit.source}'; "
+                             f"the quote {shorten(cit.quote)} is not in the recorded excerpts of '{cit.source}'; "
                              "copy it exactly from an excerpt (or add the excerpt from the vetted source)")
                 elif len(quote.split()) > QUOTE_WORD_LIMIT:
                     self.add(cit, "quote", "long-quote",
@@ -194,26 +210,42 @@ class Checker:
                      "(or cite the article and give the verdict 'unverified')")
         self.check_citations(claim, claim.citations)
         for eid in claim.entities:
-            if eid not in self.facts.entities:
+            if eid not in self.facts.entities and eid not in self.dropped:
                 self.add(claim, "entities", "unknown-entity", self._unknown("entity", eid, self.facts.entities))
         for cid in claim.related:
-            if cid not in self.facts.claims:
+            if cid not in self.facts.claims and cid not in self.dropped:
                 self.add(claim, "related", "unknown-claim", self._unknown("claim", cid, self.facts.claims))
-        self.check_text(claim)
+        what = f"claim '{claim.id}'"
+        self.check_text(claim, "text", claim.text, what)
+        if claim.outcome:
+            self.check_text(claim.outcome, "text", claim.outcome.text, f"the outcome of {what}")
+        if claim.review:
+            for name in ("wording", "explanation"):
+                self.check_text(claim.review, name, getattr(claim.review, name), f"the review of {what}")
+        for corr in claim.corrections:
+            for name in ("what", "why"):
+                self.check_text(corr, name, getattr(corr, name), f"a correction of {what}")
+            if corr.date.earliest() > self.today:
+                self.add(corr, "date", "future-date", f"a correction of {what} is dated {corr.date}, after today")
         self.check_claim_dates(claim)
         if claim.review:
             self.check_verdict(claim)
         if claim.outcome:
             self.check_citations(claim.outcome, claim.outcome.citations)
 
-    def check_text(self, claim: Claim) -> None:
-        if _HTML.search(claim.text):
-            self.add(claim, "text", "raw-html",
-                     f"claim '{claim.id}' text contains HTML; use inline Markdown only (*emphasis*, [link](https://…))")
-        for url in _MD_LINK.findall(claim.text):
+    def check_text(self, record: Record, field: str, text: str | None, what: str) -> None:
+        """Rendered prose: no raw HTML (a '<' followed by a letter, '/', '!' or '?') and only http(s) links."""
+        if not text:
+            return
+        tag = _HTML.search(text)
+        if tag:
+            self.add(record, field, "raw-html",
+                     f"the {field} of {what} contains HTML ({shorten(text[tag.start():tag.start() + 20])}); "
+                     "use inline Markdown only (*emphasis*, [link](https://…)); write a lone '<' as 'less than'")
+        for url in _MD_LINK.findall(text) + _MD_REF.findall(text):
             if not is_http_url(url):
-                self.add(claim, "text", "bad-url",
-                         f"claim '{claim.id}' links to {url[:60]!r}; only http(s) links are allowed")
+                self.add(record, field, "bad-url",
+                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
 
     def check_claim_dates(self, claim: Claim) -> None:
         if claim.checked.earliest() > self.today:
@@ -247,7 +279,7 @@ class Checker:
         review = claim.review
         if review.verdict not in VERDICTS:
             self.add(review, "verdict", "bad-verdict",
-                     f"verdict '{review.verdict}' is not on the scale; use one of: {', '.join(VERDICTS)}")
+                     f"verdict {shorten(review.verdict)} is not on the scale; use one of: {', '.join(VERDICTS)}")
             return
         if self.facts.review is None:
             self.add(review, "verdict", "no-review",
@@ -269,18 +301,19 @@ class Checker:
         review = self.facts.review
         if review is None:
             return
-        if review.article not in self.facts.sources:
+        if review.article not in self.facts.sources and review.article not in self.dropped:
             self.add(review, "article", "unknown-source", self._unknown("source", review.article, self.facts.sources))
         if review.published.earliest() > self.today:
             self.add(review, "published", "future-date", f"the review is published {review.published}, after today")
         mapped: set[str] = set()
         for st in review.statements:
+            self.check_text(st, "not_checked", st.not_checked, f"statement {st.ref}")
             if not st.claims and not st.not_checked:
                 self.add(st, "ref", "unmapped-statement",
                          f"statement {st.ref} (\"{st.starts}\") maps to no claim; list its claims or say why "
                          "it is not checked (not_checked: …)")
             for cid in st.claims:
-                if cid not in self.facts.claims:
+                if cid not in self.facts.claims and cid not in self.dropped:
                     self.add(st, "claims", "unknown-claim", self._unknown("claim", cid, self.facts.claims))
                 mapped.add(cid)
         if review.statements:
@@ -291,6 +324,8 @@ class Checker:
                              "add it to the statement it checks in review.statements")
 
     def check_unused_sources(self) -> None:
+        if self.dropped:  # a record the loader rejected may be the one citing it: fix the errors first
+            return
         cited = set(self.facts.claims_by_source)
         for entity in self.facts.entities.values():
             for role in entity.roles:

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .model import KINDS, ArticleReview, FactFile, Record
-from .problems import Problem
+from .problems import Problem, shorten
 from .store import FactBase
-from .yamlsafe import LList, LMap, read_yaml
+from .yamlsafe import MAX_FILE_BYTES, LList, LMap, read_yaml
 
 TOP_KEYS = tuple(FactFile.model_fields)
 _TYPE_WORDS = {
@@ -33,14 +33,19 @@ _TYPE_WORDS = {
 
 
 def fact_files(root: Path) -> list[Path]:
-    """Every .yml/.yaml file under root, sorted, including links (checked later)."""
+    """Every .yml/.yaml file under root, sorted, including links (checked later).
+
+    Linked folders are not followed but are listed too, so the loader reports them instead of
+    silently skipping the facts inside. Folders starting with '.' are skipped (.git, editors).
+    """
     found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         for name in sorted(filenames):
-            if name.endswith((".yml", ".yaml")):
+            if name.lower().endswith((".yml", ".yaml")):
                 found.append(Path(dirpath) / name)
-    return found
+    return sorted(found)
 
 
 def _display(path: Path, base: Path) -> str:
@@ -92,26 +97,31 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+_GOT = {"str": "text", "int": "a number", "float": "a number", "LList": "a list", "LMap": "a mapping",
+        "NoneType": "nothing", "bool": "true/false"}
+
+
 def _describe(err: dict, model: type[Record], what: str) -> tuple[str, str]:
-    """(code, message) for one pydantic error."""
+    """(code, message) for one pydantic error. Inputs are quoted short: a value can be megabytes."""
     loc = err["loc"]
-    name = str(loc[-1]) if loc else what
+    name = shorten(loc[-1], 40)[1:-1] if loc else what
     kind = err["type"]
+    value = err.get("input")
     if kind == "missing":
         return "missing-field", f"{what} is missing the required field '{name}'; add it"
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
-        near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{near[0]}'?" if near else f"allowed fields: {', '.join(allowed)}"
         return "unknown-field", f"unknown field '{name}' in {what}; {hint}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return "bad-value", f"'{name}' must be one of {expected}, not {err.get('input')!r}"
+        return "bad-value", f"'{name}' must be one of {expected}, not {shorten(value)}"
     if kind == "string_pattern_mismatch":
         if name in ("id", "source", "article") or isinstance(loc[-1], int):
-            return "bad-id", (f"'{err.get('input')}' is not a valid id; use lowercase letters, digits "
-                              "and hyphens (it becomes a permalink)")
-        return "bad-value", f"'{name}' has the wrong form: {err.get('input')!r}"
+            return "bad-id", (f"{shorten(value)} is not a valid id; use lowercase letters, digits "
+                              "and hyphens, at most 80 (it becomes a permalink)")
+        return "bad-value", f"'{name}' has the wrong form: {shorten(value)}"
     if kind in ("string_too_long", "too_long"):
         return "too-long", f"'{name}' is too long ({err['msg'].lower()}); shorten it"
     if kind in ("string_too_short", "too_short"):
@@ -121,12 +131,17 @@ def _describe(err: dict, model: type[Record], what: str) -> tuple[str, str]:
     if kind == "value_error":
         msg = str(err.get("ctx", {}).get("error", err["msg"]))
         return "bad-date", f"'{name}': {msg}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return "bad-value", f"'{name}' is {shorten(value)}; {err['msg'].lower()}"
     if kind in _TYPE_WORDS:
-        got = type(err.get("input")).__name__
-        got = {"str": "text", "int": "a number", "float": "a number", "LList": "a list",
-               "LMap": "a mapping", "NoneType": "nothing", "bool": "true/false"}.get(got, got)
-        return "wrong-type", f"'{name}': {_TYPE_WORDS[kind]}, got {got}"
-    return "invalid", f"'{name}': {err['msg']}"
+        got = _GOT.get(type(value).__name__, type(value).__name__)
+        hint = ""
+        if isinstance(value, bool) and kind == "string_type":
+            hint = "; YAML reads a bare yes/no/on/off/true/false as true/false, so quote it"
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and kind == "string_type":
+            hint = f" ({shorten(value, 20)}); quote it"
+        return "wrong-type", f"'{name}': {_TYPE_WORDS[kind]}, got {got}{hint}"
+    return "invalid", f"'{name}': {shorten(err['msg'], 200)[1:-1]}"
 
 
 def _validate(model: type[Record], data: Any, path: str, line: int, what: str,
@@ -140,11 +155,31 @@ def _validate(model: type[Record], data: Any, path: str, line: int, what: str,
         return None
 
 
+def _read(path: Path, display: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, never more than the size limit + 1 (so an oversize file is not read whole)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        problems.append(Problem(display, 1, "unreadable",
+                                f"the file cannot be read ({exc.strerror or type(exc).__name__}); "
+                                "check its permissions"))
+        return None
+
+
+def _dropped(base: FactBase) -> set[str]:
+    """Ids of records that failed validation (reported once; references to them are not re-reported)."""
+    return base.__dict__.setdefault("dropped_ids", set())
+
+
 def load_file(path: Path, display: str, base: FactBase, problems: list[Problem]) -> None:
     """Read one fact file and add its valid records to the fact base."""
-    value, found = read_yaml(display, path.read_bytes())
+    data = _read(path, display, problems)
+    if data is None:
+        return
+    value, found = read_yaml(display, data)
     problems.extend(found)
-    if found:
+    if value is None and found:
         return
     if value is None:
         problems.append(Problem(display, 1, "empty-file",
@@ -165,6 +200,8 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
             review = _validate(ArticleReview, items, display, line, "the review", problems)
             if review is not None:
                 base.add_review(review, problems)
+            elif isinstance(items, LMap) and isinstance(items.get("article"), str):
+                _dropped(base).add("")
             continue
         if not isinstance(items, LList):
             problems.append(Problem(display, line, "wrong-type", f"'{key}' must be a list of records ('- id: …')"))
@@ -177,6 +214,8 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
             record = _validate(model, item, display, item_line, what, problems)
             if record is not None:
                 base.add(key, record, problems)
+            else:
+                _dropped(base).add(ident if isinstance(ident, str) else "")
 
 
 def load(root: str | Path, *, base_dir: str | Path | None = None) -> tuple[FactBase, list[Problem]]:
@@ -203,9 +242,18 @@ def load(root: str | Path, *, base_dir: str | Path | None = None) -> tuple[FactB
 def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, problems: list[Problem]) -> None:
     for path in fact_files(root):
         display = _display(path.absolute(), base_path.absolute())
-        if real_root not in path.resolve().parents:
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a link loop
+            problems.append(Problem(display, 1, "not-a-file", "this link leads nowhere (a loop); remove it"))
+            continue
+        if real_root not in target.parents:
             problems.append(Problem(display, 1, "outside-facts",
-                                    "this file links outside the facts folder; copy the file in instead"))
+                                    "this links outside the facts folder; copy the file in instead"))
+            continue
+        if path.is_symlink() and path.is_dir():
+            problems.append(Problem(display, 1, "not-a-file",
+                                    "a linked folder is not read; move its files here instead of linking"))
             continue
         if not path.is_file():
             problems.append(Problem(display, 1, "not-a-file", "this is not a regular file; remove it"))

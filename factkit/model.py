@@ -46,6 +46,8 @@ MAX_TEXT = 2000
 def _parse_date(value: Any) -> dates.EDTFDate:
     if isinstance(value, dates.EDTFDate):
         return value
+    if type(value) is str:
+        return dates.cached(value)
     return dates.parse(value)
 
 
@@ -157,7 +159,9 @@ class Outcome(Record):
 
 
 class Review(Record):
-    verdict: Annotated[str, StringConstraints(strict=True)]
+    # any text is read so that a verdict off the scale is a located 'bad-verdict' from the checks;
+    # the JSON Schema lists the scale so editors' IDEs complete and flag it
+    verdict: Annotated[str, StringConstraints(strict=True)] = Field(json_schema_extra={"enum": list(VERDICTS)})
     wording: Text = Field(description="The article's words that are checked (short).")
     explanation: Text
 

@@ -18,13 +18,36 @@ class Problem:
 
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}: {tag}{self.message} [{self.code}]"
+        return f"{one_line(self.path)}:{self.line}: {tag}{one_line(self.message)} [{self.code}]"
 
     def github(self) -> str:
         """A GitHub Actions workflow command so a pull request shows it inline."""
         kind = "error" if self.severity == "error" else "warning"
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},title={self.code}::{msg}"
+        props = f"file={_gh_prop(self.path)},line={self.line},title={_gh_prop(self.code)}"
+        return f"::{kind} {props}::{_gh_data(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """Text safe to print on one line: line breaks and control characters escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value quoted for a message, cut to ``limit`` characters (inputs can be megabytes)."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return repr(text) if isinstance(value, str) else text
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class FactError(Exception):

@@ -14,7 +14,7 @@ import re
 import yaml
 from yaml import events as ev
 
-from .problems import Problem
+from .problems import Problem, one_line, shorten
 
 try:  # the C parser is ~10x faster; fall back to pure Python where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -23,6 +23,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_NUMBER_DIGITS = 100  # Python refuses int('9' * 4301); no fact needs more than a few digits
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _CORE = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _CORE + "str", _CORE + "map", _CORE + "seq"
@@ -76,6 +77,8 @@ def _scalar(event: ev.ScalarEvent) -> object:
     if tag == _CORE + "bool":
         return _CONSTRUCTOR.construct_yaml_bool(node)
     if tag == _CORE + "int":
+        if len(event.value) > MAX_NUMBER_DIGITS:
+            raise _BadNumber(f"the number {event.value[:20]}… has {len(event.value)} digits; quote it if it is text")
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag == _CORE + "float":
         return _CONSTRUCTOR.construct_yaml_float(node)
@@ -113,15 +116,23 @@ def read_yaml(path: str, data: bytes) -> tuple[object, list[Problem]]:
         return None, [problem]
     try:
         return _build(path, text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters)
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return None, [Problem(path, line, "yaml-syntax",
+                              f"the control character U+{char:04X} is not allowed in YAML; delete it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        what = exc.problem or str(exc)
-        ctx = f" ({exc.context})" if exc.context else ""
+        what = one_line(exc.problem or str(exc))
+        if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in flow style ([[[[…)
+            return None, [Problem(path, line, "yaml-depth",
+                                  f"nesting deeper than {MAX_DEPTH} levels; fact files are shallow")]
+        ctx = f" ({one_line(exc.context)})" if exc.context else ""
         return None, [Problem(path, line, "yaml-syntax",
                               f"YAML syntax error: {what}{ctx}; check indentation, colons and quotes")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors carry a mark
+        return None, [Problem(path, 1, "yaml-syntax", f"YAML syntax error: {one_line(str(exc))[:300]}")]
 
 
 def _fail(problems: list[Problem], path: str, line: int, code: str, message: str) -> _Stop:
@@ -159,16 +170,21 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
                             raise _fail(problems, path, line, "yaml-tag", "a key must not carry a tag")
                         key = event.value
                         container = frame[0]
-                        if key in container.key_lines:
-                            raise _fail(problems, path, line, "duplicate-key",
-                                        f"the key '{key}' appears twice in this mapping (first at line "
-                                        f"{container.key_lines[key]}); YAML would silently keep only the last "
-                                        "one: merge or rename them")
+                        if key in container.key_lines:  # reported; the first value is kept, reading goes on
+                            problems.append(Problem(
+                                path, line, "duplicate-key",
+                                f"the key {shorten(key)} appears twice in this mapping (first at line "
+                                f"{container.key_lines[key]}); YAML would silently keep only the last one: "
+                                "merge or rename them"))
+                            frame[2] = _DUPLICATE
+                            continue
                         container.key_lines[key] = line
                         frame[2] = key
                         continue
                     try:
                         value: object = _scalar(event)
+                    except _BadNumber as exc:
+                        raise _fail(problems, path, line, "bad-value", str(exc)) from None
                     except ValueError as exc:
                         raise _fail(problems, path, line, "yaml-tag", str(exc)) from None
                 else:
@@ -185,7 +201,8 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
                 if frame is None:
                     root = value
                 elif frame[1]:
-                    frame[0][frame[2]] = value
+                    if frame[2] is not _DUPLICATE:
+                        frame[0][frame[2]] = value
                     frame[2] = None
                 else:
                     frame[0].append(value)
@@ -208,3 +225,10 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
 
 class _Stop(Exception):
     """Internal: stop reading after the first structural problem."""
+
+
+class _BadNumber(ValueError):
+    """Internal: a plain number too long to be a fact (and too slow to convert)."""
+
+
+_DUPLICATE = object()  # the key of a value to drop: a duplicate key, already reported
