@@ -27,8 +27,7 @@ def heading(r: Renderer, level: int, text: str, anchor: str | None = None) -> st
 
 
 def claim_ref(r: Renderer, claim: Claim) -> str:
-    """A short link to a claim's canonical home, labelled with its plain text."""
-    r.appear(claim)
+    """A short link to a claim's canonical home, labelled with its plain text (not counted as showing it)."""
     label = esc(plain_text(claim.text))
     href = r.claim_href(claim.id)
     return tag("a", label, href=href, class_="fk-claim-ref") if href else tag("span", label)

@@ -1,0 +1,59 @@
+"""Unit tests of factkit.render helpers: escaping, inline Markdown, links."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factkit.render.html import esc, inline_md, plain_text, shield
+from factkit.render.links import relative_url, text_fragment_url
+
+DANGEROUS = "*_`[]{}<>&\\~|"
+
+
+def test_inline_md_keeps_safe_markup_and_drops_html() -> None:
+    out = inline_md("a *b* `c` [d](https://e.org/x_y) <script>alert(1)</script> [e](javascript:alert(1))")
+    soup = BeautifulSoup(out, "lxml")
+    assert soup.find("em").get_text() == "b"
+    assert soup.find("code").get_text() == "c"
+    assert [a["href"] for a in soup.find_all("a")] == ["https://e.org/x_y"]
+    assert soup.find("script") is None
+    assert "<script>alert(1)</script>" in soup.get_text()
+
+
+@given(st.text())
+def test_shielded_text_has_no_reinterpretable_characters(text: str) -> None:
+    for out in (esc(text), inline_md(text) if text.strip() else ""):
+        body = BeautifulSoup(out, "lxml").get_text() if out else ""
+        raw = out.replace("<a ", "").replace("</a>", "")
+        # outside tags, no character Markdown/Jinja could act on survives
+        outside = "".join(part for i, part in enumerate(raw.replace(">", "<").split("<")) if i % 2 == 0)
+        assert not any(ch in outside for ch in "*_`[]{}\\"), outside
+        assert "<script" not in out
+        del body
+
+
+def test_esc_round_trips_through_html() -> None:
+    text = "{{ 7*7 }} {% raw %} <b>&amp; it's \"x\""
+    assert BeautifulSoup(esc(text), "lxml").get_text() == text
+    assert shield("a_b") == "a&#95;b"
+
+
+def test_plain_text() -> None:
+    assert plain_text("The **big** [deal](https://e.org) `x`") == "The big deal x"
+
+
+def test_relative_url() -> None:
+    assert relative_url("sources/#source-a", "claims/") == "../sources/#source-a"
+    assert relative_url("sources/#source-a", "") == "sources/#source-a"
+    assert relative_url("claims/#claim-a", "claims/") == "#claim-a"
+    assert relative_url("", "a/b/") == "../../"
+    assert relative_url("sources.html#s", "x/y.html") == "../sources.html#s"
+
+
+def test_text_fragment_url() -> None:
+    assert text_fragment_url("https://e.org/a", "in July 2019") == "https://e.org/a#:~:text=in%20July%202019"
+    long = text_fragment_url("https://e.org/a#top", "one two three four five six seven eight nine ten")
+    assert long == "https://e.org/a#top:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+    assert "%2D" in text_fragment_url("https://e.org/a", "thirty-year deal")

@@ -1,0 +1,323 @@
+"""Build the fixture sites with MkDocs (once per session) and check the HTML, JSON-LD and export."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from pyld import jsonld
+
+import factkit
+
+REPO = Path(__file__).resolve().parents[1]
+WATER = REPO / "tests" / "fixtures" / "sites" / "water"
+TODAY = "2026-11-27"
+BASE = "https://water.example.org/"
+
+
+def build(site: Path, out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"),
+                           "-d", str(out)], capture_output=True, text=True, env=env, cwd=site, timeout=120)
+
+
+def copy_site(tmp: Path) -> Path:
+    dest = tmp / "site-src"
+    shutil.copytree(WATER, dest, symlinks=False)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("water") / "site"
+    result = build(WATER, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def facts() -> factkit.FactBase:
+    base, problems = factkit.check(WATER / "facts", base_dir=WATER, on=factkit.today(TODAY))
+    assert not factkit.errors(problems)
+    return base
+
+
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    """Every built page by its URL (relative to the site root)."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        found[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return found
+
+
+@pytest.fixture(scope="session")
+def soups(built: Path) -> dict[str, BeautifulSoup]:
+    return pages(built)
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str]:
+    """A site-internal link as (page URL, fragment)."""
+    full = urljoin(BASE + page_url, href)
+    parts = urlsplit(full)
+    path = parts.path.lstrip("/")
+    return posixpath.normpath(path) + "/" if path else "", parts.fragment
+
+
+def ids(soup: BeautifulSoup) -> list[str]:
+    return [el["id"] for el in soup.find_all(id=True)]
+
+
+# ---- structure -------------------------------------------------------------------------------
+
+
+def test_every_claim_has_its_anchor_on_the_claims_page(soups, facts) -> None:
+    claim_ids = set(ids(soups["claims/"]))
+    assert {f"claim-{cid}" for cid in facts.claims} <= claim_ids
+
+
+def test_no_duplicate_ids_on_any_page(soups) -> None:
+    for url, soup in soups.items():
+        found = ids(soup)
+        assert len(found) == len(set(found)), (url, sorted({i for i in found if found.count(i) > 1}))
+
+
+def test_every_fragment_link_resolves(soups) -> None:
+    checked = 0
+    for url, soup in soups.items():
+        for a in soup.select("article a[href]"):
+            href = a["href"]
+            if href.startswith(("http:", "https:", "mailto:")) or "#" not in href:
+                continue
+            page, fragment = resolve(url, href)
+            assert page in soups, (url, href)
+            assert soups[page].find(id=fragment) is not None, (url, href)
+            checked += 1
+    assert checked > 50
+
+
+def test_citation_markers_link_to_sources_with_matching_preview(soups, facts) -> None:
+    markers = 0
+    for url, soup in soups.items():
+        for cite in soup.select(".fk-cite"):
+            link = cite.select_one(".fk-cite-ref")
+            page, fragment = resolve(url, link["href"])
+            assert page == "sources/" and fragment.startswith("source-")
+            source = facts.sources[fragment.removeprefix("source-")]
+            tip = soup.find(id=link["aria-describedby"])
+            assert tip is not None and tip["role"] == "tooltip" and tip in cite.descendants
+            assert tip.select_one(".fk-tip-publisher").get_text() == source.publisher
+            title = tip.select_one(".fk-tip-title").get_text()
+            assert title == (f"“{source.title}”" if source.title else "untitled page")
+            markers += 1
+    assert markers >= 10
+
+
+def test_deep_links_use_text_fragments(soups) -> None:
+    links = [a["href"] for a in soups[""].select("a.fk-deeplink")]
+    assert links and all("#:~:text=" in href for href in links)
+
+
+def test_timeline_is_chronological_and_grouped_by_year(soups, facts) -> None:
+    soup = soups["timeline/"]
+    order = [el["data-claim"] for el in soup.select(".fk-timeline .fk-claim")]
+    dated = [c for c in facts.claims.values() if c.date is not None]
+    assert order == [c.id for c in sorted(dated, key=lambda c: c.date.sort_key())]
+    years = [h.get_text(strip=True).rstrip("¶") for h in soup.select("article h2")]
+    assert years == sorted(set(years)) and "2019" in years
+    whens = [t.get_text() for t in soup.select(".fk-when")]
+    assert "July 2019" in whens and "c. 2015" in whens and "2020–2021" in whens
+
+
+def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> None:
+    soup = soups["claims/"]
+    card = soup.find(id="claim-reservoir-coverage")
+    assert card.select_one(".fk-verdict").get_text(strip=True).endswith("Inaccurate")
+    assert "every home" in card.select_one(".fk-review q").get_text()
+    assert "Contradicts" in card.select_one(".fk-stance").get_text()
+    assert "21 November 2026" in card.select_one(".fk-corrections").get_text()
+    report = card.select_one(".fk-report a")["href"]
+    assert report == "https://github.com/example/water-facts/issues/new?template=report-error.yml&claim=reservoir-coverage"
+    outcome = soup.find(id="claim-tariff-review").select_one(".fk-outcome")
+    assert "3 per cent" in outcome.get_text()
+
+
+def test_computed_values_and_entities(soups) -> None:
+    text = soups[""].select_one("article").get_text(" ", strip=True)
+    for expected in ("signed 14 March 2021", "30 years", "runs to 2051", "every 10 years", "opened July 2019",
+                     "(2019)", "20 months", "622 days", "checks 7 claims against 5 sources about 3 entities",
+                     "2 are accurate"):
+        assert expected in " ".join(text.split()), expected
+    ent = soups["entities/"].find(id="entity-supply-agreement")
+    assert "2051" in ent.select_one(".fk-terms").get_text()
+    assert ent.select('.fk-about [data-claim="deal-signed"]')
+
+
+def test_sources_page_back_links_and_details(soups) -> None:
+    src = soups["sources/"].find(id="source-forum-post")
+    text = src.get_text(" ", strip=True)
+    assert "Anonymous community forum post." in text and "c. 2015" in text and "German" in text
+    backs = [a["href"] for a in src.select(".fk-cited-by a")]
+    assert backs == ["../claims/#claim-bills-rumour"]
+
+
+def test_review_page_lists_statements_in_order(soups, facts) -> None:
+    soup = soups["fact-check/"]
+    refs = [el.get_text() for el in soup.select(".fk-statement .fk-ref")]
+    assert refs == [st.ref for st in facts.review.statements]
+    assert "Not checked" in soup.select(".fk-statement")[-1].get_text()
+
+
+def test_coverage_and_corrections(soups) -> None:
+    cov = soups["coverage/"].select_one("article").get_text(" ", strip=True)
+    assert "Claims cited only to flagged sources (1)" in cov
+    log = [a.get_text() for a in soups["corrections/"].select(".fk-corrections-log .fk-claim-ref")]
+    assert len(log) == 2 and log[0].startswith("Templates")  # newest first
+
+
+# ---- safety ----------------------------------------------------------------------------------
+
+
+def test_fact_text_is_data_not_template_or_html(soups) -> None:
+    text = soups[""].select_one('[data-claim="tricky-text"]').get_text()
+    assert "{{ 7*7 }}" in text and "{% if x %}" in text and "{% raw %}" in text
+    log = soups["corrections/"].select_one(".fk-corrections-log").get_text()
+    assert "{{ 7*7 }} and {% if %} must show literally." in log
+    card = soups["claims/"].find(id="claim-tricky-text")
+    assert "<script>alert(1)</script> {{ 7*7 }}" in card.select_one(".fk-locator").get_text()
+    assert "<img src=x onerror=alert(1)>" in card.select_one(".fk-evidence q").get_text()
+    tip = soups[""].select_one('[data-claim="tricky-text"] .fk-tip-quote').get_text()
+    assert tip == "<script>alert(1)</script> <img src=x onerror=alert(1)>"
+    for url, soup in soups.items():
+        for script in soup.select("article script"):
+            assert script.get("type") == "application/ld+json", url
+        for el in soup.select("article *"):
+            assert not any(name.startswith("on") for name in el.attrs), (url, el)
+            assert not el.get("href", "").lower().startswith("javascript:"), (url, el)
+        assert "49" not in soup.select_one("article").get_text().replace("2049", "")
+
+
+def test_no_external_requests_from_pages(soups) -> None:
+    for url, soup in soups.items():
+        for el in soup.select("script[src], link[href], img[src]"):
+            ref = el.get("src") or el.get("href")
+            assert not ref.startswith(("http:", "https:", "//")) or ref.startswith(BASE), (url, ref)
+
+
+# ---- machine-readable output ---------------------------------------------------------------
+
+
+def _claim_reviews(soups) -> list[dict]:
+    script = soups["fact-check/"].select_one('script[type="application/ld+json"]')
+    return json.loads(script.string)["@graph"]
+
+
+def test_claimreview_json_ld_fields(soups, facts) -> None:
+    reviews = _claim_reviews(soups)
+    reviewed = [c for c in facts.claims.values() if c.review]
+    assert len(reviews) == len(reviewed)
+    by_url = {r["url"]: r for r in reviews}
+    for claim in reviewed:
+        data = by_url[f"{BASE}claims/#claim-{claim.id}"]
+        assert data["@type"] == "ClaimReview" and data["claimReviewed"] == claim.review.wording
+        rating = data["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"]
+        if claim.review.verdict == "unverified":
+            assert "ratingValue" not in rating
+        else:
+            assert rating["bestRating"] == 4 and rating["worstRating"] == 1 and 1 <= rating["ratingValue"] <= 4
+        assert data["author"] == {"@type": "Organization", "name": "Eastbrook Fact Desk"}
+        assert data["datePublished"] == "2026-11-22"
+        item = data["itemReviewed"]
+        assert item["author"]["name"] == "Eastbrook Gazette" and item["datePublished"] == "2025-09-02"
+        assert item["appearance"]["url"] == "https://gazette.example.org/2025/water-new-era"
+    assert by_url[f"{BASE}claims/#claim-reservoir-coverage"]["correction"][0]["@type"] == "CorrectionComment"
+
+
+def test_claimreview_is_valid_json_ld(soups) -> None:
+    def loader(url, options=None):
+        if url.rstrip("/") not in ("https://schema.org", "http://schema.org"):
+            raise AssertionError(f"no network: {url}")
+        return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": "https://schema.org/"}}}
+
+    script = soups["fact-check/"].select_one('script[type="application/ld+json"]')
+    expanded = jsonld.expand(json.loads(script.string), {"documentLoader": loader})
+    types = [node.get("@type") for node in expanded]
+    assert types and all(t == ["https://schema.org/ClaimReview"] for t in types)
+    rating = expanded[0]["https://schema.org/reviewRating"][0]
+    assert rating["@type"] == ["https://schema.org/Rating"]
+
+
+def test_export_is_complete(built, soups, facts) -> None:
+    data = json.loads((built / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert {"claims", "sources", "entities"} <= set(data)
+    assert len(data["claims"]) == len(facts.claims)
+    assert len(data["sources"]) == len(facts.sources) and len(data["entities"]) == len(facts.entities)
+    for claim in data["claims"]:
+        page, _, anchor = claim["url"].partition("#")
+        assert soups[page].find(id=anchor) is not None, claim["id"]
+        assert any(p["page"] == page and p["anchor"] == anchor for p in claim["appears"])
+    rows = (built / "data" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == len(facts.claims) + 1
+
+
+def test_two_builds_are_byte_identical(built, tmp_path) -> None:
+    again = tmp_path / "again"
+    assert build(WATER, again).returncode == 0
+    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+    assert Path("sitemap.xml.gz") in first and Path("search/search_index.json") in first
+
+
+# ---- failures --------------------------------------------------------------------------------
+
+
+def test_unknown_claim_id_fails_naming_page_and_suggestion(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim("reservoir-opend") }}\n', encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "oops.md" in output and "unknown claim id 'reservoir-opend'" in output
+    assert "did you mean 'reservoir-opened'" in output
+    assert "Traceback" not in output
+
+
+def test_fact_error_fails_with_location_and_no_traceback(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    path = site / "facts" / "claims.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    checked: 2026-11-20\n", "    checkd: 2026-11-20\n",
+                                                            1), encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "facts/claims.yml:" in output and "[unknown-field]" in output
+    assert "Traceback" not in output
+
+
+def test_claim_on_no_page_fails_the_build(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    (site / "docs" / "claims.md").unlink()
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Claims: claims.md\n", ""), encoding="utf-8")
+    orphan = ("  - id: orphan-claim\n    text: Nobody shows this.\n    citations: [{source: council-minutes}]\n"
+              "    topics: [orphan]\n    checked: 2026-11-20\n")
+    with (site / "facts" / "claims.yml").open("a", encoding="utf-8") as fh:
+        fh.write(orphan)
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "appear on no page" in output and "orphan-claim" in output and "bills-rumour" not in output
+    assert "Traceback" not in output
