@@ -75,7 +75,7 @@ WARNINGS = {"unused-source", "long-quote"}
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
 _SPACE = re.compile(r"\s+")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_HTML = re.compile(r"<[A-Za-z!/?]")  # an HTML tag, comment, declaration or autolink starts like this
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [label]: url
 
@@ -290,7 +290,7 @@ class Checker:
             strong = [c for c in claim.citations
                       if c.stance == "supports" and c.source != article and c.source in self.facts.sources
                       and not self.facts.sources[c.source].reliability]
-            if not strong:
+            if not strong and not any(c.source in self.dropped for c in claim.citations):
                 self.add(review, "verdict", "accurate-unsupported",
                          f"claim '{claim.id}' is rated accurate but no unflagged source other than the article "
                          "supports it; cite one, or use 'needs-context' and say who reported it")
