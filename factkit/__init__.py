@@ -25,9 +25,20 @@ def today(value: str | None = None) -> dt.date:
 
 
 def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date | None = None,
-          strict: bool = False) -> tuple[FactBase, list[Problem]]:
-    """Load and check a facts folder. With ``strict``, warnings count as errors."""
-    facts, problems = load(root, base_dir=base_dir)
+          strict: bool = False, cache_dir: str | Path | None = None,
+          jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
+    """Load and check a facts folder. With ``strict``, warnings count as errors.
+
+    ``cache_dir`` (e.g. ``.factkit-cache``) keeps each file's load result so that only changed
+    files are read again; ``jobs`` worker processes read the files (None: one per core). Neither
+    changes the result (see factkit.cache).
+    """
+    if cache_dir is None and jobs == 1:
+        facts, problems = load(root, base_dir=base_dir)
+    else:
+        from .cache import load_cached
+
+        facts, problems = load_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs)
     problems += run_checks(facts, on or today())
     if strict:
         problems = [Problem(p.path, p.line, p.code, p.message) for p in problems]

@@ -9,12 +9,15 @@ import sys
 from pathlib import Path
 
 from . import check, errors, report, today
+from .cache import CACHE_DIR
 from .checks import RULES, WARNINGS
 from .schema import fact_schema
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    facts, problems = check(args.facts, on=today(args.today), strict=args.strict)
+    cache_dir = None if args.no_cache else Path(args.facts).absolute().parent / CACHE_DIR
+    facts, problems = check(args.facts, on=today(args.today), strict=args.strict, cache_dir=cache_dir,
+                            jobs=args.jobs)
     print(report(problems, github=args.github))
     if not errors(problems):
         print(f"{len(facts.claims)} claims, {len(facts.sources)} sources, {len(facts.entities)} entities checked")
@@ -68,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
+    p.add_argument("--no-cache", action="store_true",
+                   help=f"read every file again (default: keep per-file results in {CACHE_DIR}/ next to the facts)")
+    p.add_argument("--jobs", type=int, default=None, help="processes reading files (default: one per core)")
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("schema", help="print or write the JSON Schema of fact files")
     p.add_argument("--out", default=None)

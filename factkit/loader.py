@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -218,8 +219,12 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
                 _dropped(base).add(ident if isinstance(ident, str) else "")
 
 
-def load(root: str | Path, *, base_dir: str | Path | None = None) -> tuple[FactBase, list[Problem]]:
-    """Load all fact files under ``root``; paths in problems are shown relative to ``base_dir``."""
+def load(root: str | Path, *, base_dir: str | Path | None = None,
+         file_loader: Callable[[Path, str, FactBase, list[Problem]], None] | None = None,
+         ) -> tuple[FactBase, list[Problem]]:
+    """Load all fact files under ``root``; paths in problems are shown relative to ``base_dir``.
+
+    ``file_loader`` replaces ``load_file`` for each checked file (factkit.cache uses it)."""
     root = Path(root)
     base_path = Path(base_dir) if base_dir is not None else Path.cwd()
     problems: list[Problem] = []
@@ -232,14 +237,15 @@ def load(root: str | Path, *, base_dir: str | Path | None = None) -> tuple[FactB
     gc_was_on = gc.isenabled()
     gc.disable()  # loading allocates many small objects and no cycles; the collector only slows it
     try:
-        _load_all(root, real_root, base_path, facts, problems)
+        _load_all(root, real_root, base_path, facts, problems, file_loader or load_file)
     finally:
         if gc_was_on:
             gc.enable()
     return facts, problems
 
 
-def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, problems: list[Problem]) -> None:
+def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, problems: list[Problem],
+              file_loader: Callable[[Path, str, FactBase, list[Problem]], None]) -> None:
     for path in fact_files(root):
         display = _display(path.absolute(), base_path.absolute())
         try:
@@ -258,4 +264,4 @@ def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, pro
         if not path.is_file():
             problems.append(Problem(display, 1, "not-a-file", "this is not a regular file; remove it"))
             continue
-        load_file(path, display, facts, problems)
+        file_loader(path, display, facts, problems)

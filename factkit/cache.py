@@ -1,0 +1,271 @@
+"""Loading with a per-file cache and parallel reading: only changed fact files are read again.
+
+A fact file's result (its validated records, in order, and its own problems) depends only on
+its bytes, its displayed path and the engine code. So it is kept in ``.factkit-cache/``, keyed by
+the SHA-256 of the bytes and the path, in one file stamped with the engine version (a hash of the
+loading code and of the Python, pydantic and PyYAML versions): any change to either reads the
+file again. The records are then added to the fact base in file order exactly as a plain load
+does, so duplicate ids across files are reported the same way, and every check still runs on the
+whole fact base: the cache holds no cross-file result.
+
+Safety: the cache is a pickle, and unpickling runs code. It is therefore signed with HMAC-SHA256
+under a random key kept outside the project (``$XDG_CACHE_HOME/factkit/key``, mode 0600) and is
+read only when the signature matches: a ``.factkit-cache`` planted in a repository or pull
+request is ignored, never unpickled. Anything unexpected (unreadable, corrupt, wrong version)
+means a plain load; the cache can never change what ``check`` reports, only how fast.
+
+Files that must be read are read in parallel worker processes (fork) when there are several
+and enough bytes to pay for the workers; the workers return the pickles the cache stores anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import hmac
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from .loader import load, load_file
+from .problems import Problem
+from .store import FactBase
+from .yamlsafe import MAX_FILE_BYTES
+
+CACHE_DIR = ".factkit-cache"
+_FILE = "facts.pickle"
+_MAGIC = b"factkit-cache-1\n"
+_ENGINE_FILES = ("cache.py", "loader.py", "model.py", "yamlsafe.py", "dates.py", "problems.py", "store.py")
+PARALLEL_MIN_BYTES = 256 * 1024  # below this, starting workers costs more than it saves
+
+
+def engine_version() -> str:
+    """A hash of everything a file's load result depends on besides its bytes."""
+    import pydantic
+    import yaml
+
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    here = Path(__file__).parent
+    for name in _ENGINE_FILES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _key_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factkit" / "key"
+
+
+def _secret() -> bytes | None:
+    """The local signing key (created on first use); None when it cannot be kept, i.e. no cache."""
+    path = _key_path()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = os.urandom(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        return key
+    except FileExistsError:  # another process made it just now
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return data if len(data) >= 32 else None
+    except OSError:
+        return None
+
+
+class _Recorder(FactBase):
+    """Stands in for the fact base while one file loads: remembers what the file adds, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ops: list[tuple[str | None, object]] = []
+
+    def add(self, kind, record, problems) -> None:
+        self.ops.append((kind, record))
+
+    def add_review(self, review, problems) -> None:
+        self.ops.append((None, review))
+
+
+_BASE_ATTRS = frozenset(_Recorder().__dict__)
+
+
+def load_one(path: Path, display: str) -> bytes:
+    """Load one file on its own; the pickled (records in order, extra state, problems)."""
+    recorder = _Recorder()
+    problems: list[Problem] = []
+    load_file(path, display, recorder, problems)
+    extra = {k: v for k, v in recorder.__dict__.items() if k not in _BASE_ATTRS}
+    return pickle.dumps((recorder.ops, extra, problems), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load_one_job(args: tuple[str, str]) -> bytes:
+    gc.disable()
+    return load_one(Path(args[0]), args[1])
+
+
+def _replay(payload: bytes, facts: FactBase, problems: list[Problem]) -> None:
+    ops, extra, found = pickle.loads(payload)
+    problems.extend(found)
+    for kind, record in ops:
+        if kind is None:
+            facts.add_review(record, problems)
+        else:
+            facts.add(kind, record, problems)
+    for name, value in extra.items():  # e.g. the ids of records that failed validation
+        mine = facts.__dict__.get(name)
+        if mine is None:
+            facts.__dict__[name] = value
+        elif isinstance(mine, (set, dict)):
+            mine.update(value)
+        elif isinstance(mine, list):
+            mine.extend(value)
+
+
+class FileCache:
+    """The signed cache file: {display path: (sha256 of the bytes, pickled load result)}."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / _FILE
+        self.secret = _secret()
+        self.engine = engine_version()
+        self.entries: dict[str, tuple[str, bytes]] = {}
+        self.dirty = False
+
+    def read(self) -> None:
+        if self.secret is None:
+            return
+        try:
+            with open(self.path, "rb") as fh:
+                blob = fh.read()
+        except OSError:
+            return
+        head = len(_MAGIC)
+        if not blob.startswith(_MAGIC) or len(blob) < head + 32:
+            return
+        signature, body = blob[head:head + 32], blob[head + 32:]
+        if not hmac.compare_digest(signature, hmac.new(self.secret, body, hashlib.sha256).digest()):
+            return  # not written by us (or by us under another key): never unpickled
+        try:
+            engine, entries = pickle.loads(body)
+        except Exception:  # a damaged cache is a cache miss
+            return
+        if engine == self.engine and isinstance(entries, dict):
+            self.entries = entries
+
+    def write(self) -> None:
+        if self.secret is None or not self.dirty:
+            return
+        body = pickle.dumps((self.engine, self.entries), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = _MAGIC + hmac.new(self.secret, body, hashlib.sha256).digest() + body
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".facts-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, self.path)  # atomic: a concurrent reader sees the old or the new file
+        except OSError:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def _workers(jobs: int | None, files: list[tuple[Path, str]]) -> int:
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 2 or sys.platform == "win32":
+        return 1
+    try:
+        size = sum(p.stat().st_size for p, _ in files)
+    except OSError:
+        return 1
+    return min(jobs, len(files)) if size >= PARALLEL_MIN_BYTES else 1
+
+
+def _read_all(files: list[tuple[Path, str]], jobs: int | None) -> list[bytes]:
+    workers = _workers(jobs, files)
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # largest first, so the two workers finish together
+        order = sorted(range(len(files)), key=lambda i: -files[i][0].stat().st_size)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                done = list(pool.map(_load_one_job, [(str(files[i][0]), files[i][1]) for i in order]))
+        except Exception:  # e.g. no fork or no semaphores here: read them in this process
+            return [load_one(p, d) for p, d in files]
+        results: list[bytes] = [b""] * len(files)
+        for i, payload in zip(order, done, strict=True):
+            results[i] = payload
+        return results
+    return [load_one(p, d) for p, d in files]
+
+
+def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_dir: str | Path | None = None,
+                jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
+    """Like ``loader.load``, reading only files whose bytes changed since the last run.
+
+    ``cache_dir`` None means no cache (every file is read; ``jobs`` still applies). ``jobs``:
+    worker processes for the files to read (None: one per core).
+    """
+    files: list[tuple[Path, str]] = []
+
+    def plan(path: Path, display: str, facts: FactBase, problems: list[Problem]) -> None:
+        files.append((path, display))
+
+    facts, problems = load(root, base_dir=base_dir, file_loader=plan)
+    cache = FileCache(Path(cache_dir)) if cache_dir is not None else None
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        payloads: list[bytes | None] = [None] * len(files)
+        keys: list[str | None] = [None] * len(files)
+        if cache is not None:
+            cache.read()
+            for i, (path, display) in enumerate(files):
+                keys[i] = _digest(path)
+                hit = cache.entries.get(display)
+                if hit is not None and keys[i] is not None and hit[0] == keys[i]:
+                    payloads[i] = hit[1]
+        missing = [i for i, p in enumerate(payloads) if p is None]
+        for i, payload in zip(missing, _read_all([files[i] for i in missing], jobs), strict=True):
+            payloads[i] = payload
+            # kept only when the file did not change while it was read
+            if cache is not None and keys[i] is not None and _digest(files[i][0]) == keys[i]:
+                cache.entries[files[i][1]] = (keys[i], payload)
+                cache.dirty = True
+        for payload in payloads:
+            _replay(payload, facts, problems)
+        if cache is not None:
+            current = {display for _, display in files}
+            for gone in [d for d in cache.entries if d not in current]:
+                del cache.entries[gone]
+                cache.dirty = True
+            cache.write()
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return facts, problems
