@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import run_checks
-from .loader import load
 from .problems import Problem
 from .store import FactBase
 
@@ -105,13 +103,13 @@ def export_facts(repo: Path, rev: str, facts_dir: str, dest: Path) -> Path:
 
 def load_revision(repo: Path, rev: str | None, facts_dir: str, on: dt.date) -> tuple[FactBase, list[Problem]]:
     """Load and check the facts at a revision (``None``: the working tree)."""
+    from . import check  # the same load + rules as `python -m factkit check`
+
     if rev is None:
-        facts, problems = load(repo / facts_dir, base_dir=repo)
-    else:
-        with tempfile.TemporaryDirectory(prefix="factkit-diff-") as tmp:
-            root = export_facts(repo, rev, facts_dir, Path(tmp))
-            facts, problems = load(root, base_dir=tmp)
-    return facts, sorted(problems + run_checks(facts, on))
+        return check(repo / facts_dir, base_dir=repo, on=on)
+    with tempfile.TemporaryDirectory(prefix="factkit-diff-") as tmp:
+        root = export_facts(repo, rev, facts_dir, Path(tmp))
+        return check(root, base_dir=tmp, on=on)
 
 
 # ---- comparing ------------------------------------------------------------------------------
