@@ -9,8 +9,6 @@ from hypothesis import strategies as st
 from factkit.render.html import esc, inline_md, plain_text, shield
 from factkit.render.links import relative_url, text_fragment_url
 
-DANGEROUS = "*_`[]{}<>&\\~|"
-
 
 def test_inline_md_keeps_safe_markup_and_drops_html() -> None:
     out = inline_md("a *b* `c` [d](https://e.org/x_y) <script>alert(1)</script> [e](javascript:alert(1))")
@@ -24,14 +22,11 @@ def test_inline_md_keeps_safe_markup_and_drops_html() -> None:
 
 @given(st.text())
 def test_shielded_text_has_no_reinterpretable_characters(text: str) -> None:
-    for out in (esc(text), inline_md(text) if text.strip() else ""):
-        body = BeautifulSoup(out, "lxml").get_text() if out else ""
-        raw = out.replace("<a ", "").replace("</a>", "")
+    for out in (esc(text), inline_md(text)):
         # outside tags, no character Markdown/Jinja could act on survives
-        outside = "".join(part for i, part in enumerate(raw.replace(">", "<").split("<")) if i % 2 == 0)
+        outside = "".join(part for i, part in enumerate(out.replace(">", "<").split("<")) if i % 2 == 0)
         assert not any(ch in outside for ch in "*_`[]{}\\"), outside
         assert "<script" not in out
-        del body
 
 
 def test_esc_round_trips_through_html() -> None:
