@@ -143,7 +143,7 @@ class Checker:
                          f"'{name}' of source '{source.id}' must be an http(s) address, not {url[:60]!r}")
         if source.published and source.published.earliest() > self.today:
             self.add(source, "published", "future-date",
-                     f"source '{source.id}' is published {source.published} , after today ({self.today}); fix the date")
+                     f"source '{source.id}' is published {source.published}, after today ({self.today}); fix the date")
         if source.accessed.earliest() > self.today:
             self.add(source, "accessed", "future-date",
                      f"source '{source.id}' is accessed {source.accessed}, after today ({self.today}); fix the date")

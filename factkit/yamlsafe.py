@@ -129,6 +129,8 @@ def read_yaml(path: str, data: bytes) -> tuple[object, list[Problem]]:
             return None, [Problem(path, line, "yaml-depth",
                                   f"nesting deeper than {MAX_DEPTH} levels; fact files are shallow")]
         ctx = f" ({one_line(exc.context)})" if exc.context else ""
+        if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
+            ctx = f" ({one_line(exc.context or 'started')} on line {exc.context_mark.line + 1})"
         return None, [Problem(path, line, "yaml-syntax",
                               f"YAML syntax error: {what}{ctx}; check indentation, colons and quotes")]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors carry a mark
