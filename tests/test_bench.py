@@ -1,0 +1,49 @@
+"""The benchmark's generator makes a valid fact base and pages that only name existing ids (not timed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import factkit
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_facts_check_clean_and_pages_use_real_ids(tmp_path):
+    bench = _bench()
+    info = bench.generate_facts(tmp_path, 60, 12)
+    bench.generate_pages(tmp_path, 60, 12, info)
+    facts, problems = factkit.check(tmp_path / "facts", base_dir=tmp_path, on=factkit.today(bench.TODAY))
+    assert factkit.errors(problems) == []
+    assert (len(facts.claims), len(facts.sources)) == (60, info["sources"] + 1)
+    assert facts.timeline and facts.review and len(facts.review.statements) == 21
+    assert {e.kind for e in facts.entities.values()} >= {"person", "agreement"}
+    used = set()
+    for page in (tmp_path / "docs").rglob("*.md"):
+        used |= set(re.findall(r"'(c-\d+|ent-\d+)'", page.read_text(encoding="utf-8")))
+    assert used and used <= set(facts.claims) | set(facts.entities)
+    assert len(list((tmp_path / "docs").glob("sec-*/*.md"))) == 12
+    # the cached, parallel CLI path agrees with the plain one
+    cached = factkit.check(tmp_path / "facts", base_dir=tmp_path, on=factkit.today(bench.TODAY),
+                           cache_dir=tmp_path / ".factkit-cache", jobs=2)
+    assert sorted(cached[0].claims) == sorted(facts.claims) and cached[1] == problems
+
+
+def test_table_renders():
+    bench = _bench()
+    row = {"claims": 10, "pages": 2, "check_cold": 0.5, "check_warm": 0.2, "check_edit": 0.3,
+           "check_nocache_1job": 0.6, "build_engine": 2.0, "build_plain": 1.9, "ratio": 2.0 / 1.9,
+           "cpu_engine": 1.5, "cpu_plain": 1.4, "rebuild_edit": 1.8, "engine_mb": 80.0, "plain_mb": 70.0,
+           "largest_bytes": 2048, "largest_page": "claims/index.html", "search_bytes": 10**6,
+           "plain_search_bytes": 10**6}
+    text = bench.table([row])
+    assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text
