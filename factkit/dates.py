@@ -118,7 +118,7 @@ class EDTFDate:
             return "since " + self.start.human()
         if self.end is None:
             return self.start.human()
-        return f"{self.start.human()}–{self.end.human()}"
+        return _period_human(self.start, self.end)
 
     def iso(self) -> str:
         """The most precise ISO 8601 form of its start (for schema.org), e.g. '2025-07'."""
@@ -131,6 +131,28 @@ class EDTFDate:
         # pickled as its text (the fact cache): re-reading through the memo is ~10x faster than
         # the dataclass default, and equal dates come back as one shared object
         return (cached, (self.text,))
+
+
+def _period_human(start: Point, end: Point) -> str:
+    """A period with the parts both ends share written once: '15–20 September 2025', 'July–September 2025',
+    '15 July – 20 September 2025', '2015–2017'. Qualified or mixed-precision ends are written in full.
+    The en dash is spaced when either side contains a space, not counting the shared month/year."""
+    left, right = start.human(), end.human()
+    plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+    shared = False
+    if plain and start.precision == end.precision:
+        if start == end:
+            return left
+        if start.year == end.year and start.precision != "year":
+            shared = True
+            if start.precision == "month":
+                left = MONTHS[start.month - 1]
+            elif start.month == end.month:
+                left = str(start.day)
+            else:
+                left = f"{start.day} {MONTHS[start.month - 1]}"
+    sep = " – " if " " in left or (" " in right and not shared) else "–"
+    return f"{left}{sep}{right}"
 
 
 def _point(text: str) -> Point:
