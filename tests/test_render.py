@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factkit
+from factkit.dates import parse
+from factkit.model import Role
+from factkit.render import Homes, Renderer, article_source
+from factkit.render.entities import roles_block
 from factkit.render.html import esc, inline_md, plain_text, shield
 from factkit.render.links import relative_url, text_fragment_url
+
+WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
+
+
+@pytest.fixture
+def renderer() -> Renderer:
+    """A renderer over the water fixture's facts (a fresh copy for each test), rendering the claims page."""
+    facts, problems = factkit.check(WATER / "facts", base_dir=WATER, on=factkit.today("2026-11-27"))
+    assert not factkit.errors(problems)
+    homes = Homes(sources="sources/", claims="claims/", review="fact-check/", entities={None: "entities/"},
+                  site_url="https://water.example.org/", repo="https://github.com/example/water-facts")
+    r = Renderer(facts, homes)
+    r.begin_page("fact-check/")
+    return r
+
+
+def text_of(markup: str) -> str:
+    return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
 
 
 def test_inline_md_keeps_safe_markup_and_drops_html() -> None:
@@ -52,3 +78,27 @@ def test_text_fragment_url() -> None:
     long = text_fragment_url("https://e.org/a#top", "one two three four five six seven eight nine ten")
     assert long == "https://e.org/a#top:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
     assert "%2D" in text_fragment_url("https://e.org/a", "thirty-year deal")
+
+
+def test_article_source_without_address_does_not_repeat_itself(renderer: Renderer) -> None:
+    article = renderer.facts.reviewed_article()
+    article.url = None
+    article.url_unavailable = "No copy of the article could be found online."
+    text = text_of(article_source(renderer))
+    assert "Where to read it: No copy of the article could be found online." in text
+    assert text.count("No copy") == 1 and "available" not in text
+
+
+def test_role_spans_without_start_or_end(renderer: Renderer) -> None:
+    mayor = renderer.facts.entities["mayor-lind"]
+    cite = mayor.roles[0].citations
+    mayor.roles = [
+        Role(title="Deputy", end=parse("2020-05-01"), citations=cite),
+        Role(title="Mayor", start=parse("2020-05"), citations=cite),
+        Role(title="Councillor", start=parse("2015"), end=parse("2019"), citations=cite),
+    ]
+    text = text_of(roles_block(renderer, mayor))
+    assert "Deputy until 1 May 2020" in text
+    assert "Mayor since May 2020" in text
+    assert "Councillor 2015 – 2019" in text
+    assert "?" not in text and "present" not in text

@@ -20,11 +20,14 @@ def entity_link(r: Renderer, entity: Entity) -> str:
 
 
 def _span(start, end) -> str:
+    """'2020 – present', 'until 29 January 2025' (no start known), 'since May 2020' (no end known)."""
     if start is None and end is None:
         return ""
-    left = time_tag(start, "?") if start is not None else "?"
-    right = time_tag(end) if end is not None else "present"
-    return f"{left} – {right}"
+    if start is None:
+        return f"until {time_tag(end)}"
+    if end is None:
+        return f"since {time_tag(start)}"
+    return f"{time_tag(start)} – {time_tag(end)}"
 
 
 def roles_block(r: Renderer, entity: Entity) -> str:

@@ -45,7 +45,7 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
     if source.url:
         rows.append(("Address", tag("a", esc(source.url), href=source.url, rel="nofollow noopener", class_="fk-url")))
     else:
-        rows.append(("Address", tag("span", "none: " + esc(source.url_unavailable or ""), class_="fk-nourl")))
+        rows.append(("Address", tag("span", esc(source.url_unavailable or "none known"), class_="fk-nourl")))
     if source.archive_url:
         rows.append(("Archive", tag("a", esc(source.archive_url), href=source.archive_url, rel="nofollow noopener")))
     if source.notes:

@@ -18,8 +18,8 @@ def article_source(r: Renderer) -> str:
     if article.url:
         copy = tag("a", "Read the original", href=article.url, rel="nofollow noopener")
     else:
-        copy = tag("span", "No copy of the article is available: " + esc(article.url_unavailable or ""),
-                   class_="fk-nourl")
+        copy = "Where to read it: " + tag("span", esc(article.url_unavailable or "no address is known."),
+                                          class_="fk-nourl")
     link = r.source_href(article.id)
     label = source_label(article)
     body = [
