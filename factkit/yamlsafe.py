@@ -123,7 +123,7 @@ def read_yaml(path: str, data: bytes) -> tuple[object, list[Problem]]:
                               f"the control character U+{char:04X} is not allowed in YAML; delete it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1  # libyaml may point past the end
         what = one_line(exc.problem or str(exc))
         if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in flow style ([[[[…)
             return None, [Problem(path, line, "yaml-depth",
