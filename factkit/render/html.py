@@ -30,16 +30,34 @@ def shield(markup: str) -> str:
     return markup.translate(_REINTERPRETED)
 
 
+_ESCAPED: dict[str, str] = {}  # esc() memo: the same ids, class names and labels recur on every page
+
+
 def esc(text: object) -> str:
     """Plain text as HTML: escaped for HTML, then shielded from Markdown and Jinja."""
+    if type(text) is str:
+        done = _ESCAPED.get(text)
+        if done is None:
+            done = shield(html.escape(text, quote=True))
+            if len(_ESCAPED) < 200_000:
+                _ESCAPED[text] = done
+        return done
     return shield(html.escape(str(text), quote=True))
+
+
+_INLINE_DONE: dict[str, str] = {}  # inline_md() memo: a claim is shown on several pages
 
 
 def inline_md(text: str) -> str:
     """Fact text (inline Markdown, no HTML, only http(s) links) as safe inline HTML."""
-    rendered = _INLINE.renderInline(text).strip()
-    rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" href=')
-    return shield(rendered)
+    done = _INLINE_DONE.get(text)
+    if done is None:
+        rendered = _INLINE.renderInline(text).strip()
+        rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" href=')
+        done = shield(rendered)
+        if len(_INLINE_DONE) < 100_000:
+            _INLINE_DONE[text] = done
+    return done
 
 
 def attrs(**values: object) -> str:
