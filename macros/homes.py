@@ -1,16 +1,21 @@
-"""Find the pages that host generated lists (sources, claims index, entities, fact-check) by their macro calls."""
+"""Find the pages that host generated lists (sources, claims index, entities, fact-check) by their macro calls,
+and the section on reporting errors by its heading."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
 from mkdocs.structure.files import File
 
 from factkit.render import Homes
 
 _CALL = re.compile(r"\{\{-?\s*(sources_list|claims_index|article_review|entities)\s*\(([^)]*)\)")
 _KIND = re.compile(r"""^\s*(?:kind\s*=\s*)?["']([a-z]+)["']\s*$""")
+# the section telling readers how to report an error, e.g. '## Report an error' or '## Reporting errors {#report}'
+_REPORT = re.compile(r"^#{1,6}[ \t]+(report(?:ing)?\b[^\n{]*\berrors?\b[^\n{]*?)[ \t#]*"
+                     r"(?:\{[^}\n]*#([\w-]+)[^}\n]*\})?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def page_url(src: str, config) -> str:
@@ -24,7 +29,13 @@ def find_homes(config) -> Homes:
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
-        for name, args in _CALL.findall(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        if homes.report is None:
+            found = _REPORT.search(text)
+            if found:
+                anchor = found.group(2) or slugify(found.group(1).strip(), "-")
+                homes.report = f"{page_url(src, config)}#{anchor}"
+        for name, args in _CALL.findall(text):
             url = page_url(src, config)
             if name == "sources_list" and homes.sources is None:
                 homes.sources = url

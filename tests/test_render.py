@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 import factkit
 from factkit.dates import parse
 from factkit.model import Role
-from factkit.render import Homes, Renderer, article_source
+from factkit.render import Homes, Renderer, article_source, claim_card
 from factkit.render.entities import roles_block
 from factkit.render.html import esc, inline_md, plain_text, shield
 from factkit.render.links import relative_url, text_fragment_url
+from macros.homes import find_homes
 
 WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
 
@@ -102,3 +103,30 @@ def test_role_spans_without_start_or_end(renderer: Renderer) -> None:
     assert "Mayor since May 2020" in text
     assert "Councillor 2015 – 2019" in text
     assert "?" not in text and "present" not in text
+
+
+def test_reporting_section_is_found_by_its_heading(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nNothing on reporting errors here.\n", encoding="utf-8")
+    (docs / "help.md").write_text("# Help\n\n## Reporting errors and omissions\n\nWrite to us.\n", encoding="utf-8")
+    config = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "use_directory_urls": True,
+              "extra": {"factkit": {"repo": ""}}}
+    assert find_homes(config).report == "help/#reporting-errors-and-omissions"
+    (docs / "help.md").write_text("# Help\n\n## Report an error {#report}\n", encoding="utf-8")
+    assert find_homes(config).report == "help/#report"
+    (docs / "help.md").write_text("# Help\n", encoding="utf-8")
+    assert find_homes(config).report is None
+
+
+def test_report_link_uses_the_repository_or_else_the_reporting_section(renderer: Renderer) -> None:
+    claim = renderer.facts.claims["reservoir-coverage"]
+    link = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")
+    assert link["href"] == ("https://github.com/example/water-facts/issues/new?template=report-error.yml"
+                            "&claim=reservoir-coverage")
+    renderer.homes.repo = ""
+    assert claim_card(renderer, claim).count("fk-report") == 0
+    renderer.homes.report = "contributing/#report-an-error"
+    link = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")
+    assert link["href"] == "../contributing/#report-an-error"
+    assert "reservoir-coverage" in link.get_text() and "github" not in str(link)

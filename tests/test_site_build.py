@@ -152,6 +152,29 @@ def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> N
     assert "3 per cent" in outcome.get_text()
 
 
+def test_without_a_repository_every_card_links_to_the_reporting_section(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'repo: "https://github.com/example/water-facts"' in text
+    config.write_text(text.replace('repo: "https://github.com/example/water-facts"', 'repo: ""'), encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    built = pages(tmp_path / "out")
+    cards = 0
+    for url, soup in built.items():
+        assert "github.com" not in str(soup.select_one("article")), url
+        for card in soup.select(".fk-card"):
+            cards += 1
+            link = card.select_one(".fk-report a")
+            assert link is not None, (url, card["data-claim"])
+            assert card["data-claim"] in link.get_text(), (url, card["data-claim"])
+            page, fragment = resolve(url, link["href"])
+            assert (page, fragment) == ("contributing/", "report-an-error")
+            assert built[page].find(id=fragment) is not None
+    assert cards >= 7
+
+
 def test_computed_values_and_entities(soups) -> None:
     text = soups[""].select_one("article").get_text(" ", strip=True)
     for expected in ("signed 14 March 2021", "30 years", "runs to 2051", "every 10 years", "opened July 2019",

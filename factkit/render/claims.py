@@ -33,11 +33,17 @@ def _row(label: str, value: str) -> str:
 
 
 def report_link(r: Renderer, claim: Claim) -> str:
-    if not r.homes.repo:
+    """The repository's issue form with the claim filled in; without a repository, the site's section on
+    reporting errors, with the claim's id to quote shown in the link. Nothing when the site has neither."""
+    if r.homes.repo:
+        url = f"{r.homes.repo.rstrip('/')}/issues/new?template=report-error.yml&claim={quote(claim.id)}"
+        link = tag("a", "Report an error in this claim", href=url, rel="nofollow noopener")
+    elif r.homes.report is not None:
+        label = "Report an error in this claim (quote its id, " + tag("code", esc(claim.id)) + ")"
+        link = tag("a", label, href=r.href(r.homes.report))
+    else:
         return ""
-    url = f"{r.homes.repo.rstrip('/')}/issues/new?template=report-error.yml&claim={quote(claim.id)}"
-    return tag("p", tag("a", "Report an error in this claim", href=url, rel="nofollow noopener"),
-               class_="fk-report")
+    return tag("p", link, class_="fk-report")
 
 
 def outcome_block(r: Renderer, claim: Claim) -> str:

@@ -25,6 +25,7 @@ class Homes:
     entities: dict[str | None, str] = field(default_factory=dict)  # entity kind (None = all) -> page
     site_url: str = ""
     repo: str = ""
+    report: str | None = None  # the page section on reporting errors, e.g. 'contributing/#report-an-error'
 
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
