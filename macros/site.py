@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import factkit
+import factkit.cache
 from factkit.model import VERDICTS
 from factkit.render import FactLookupError, Renderer, compute, entities, export, pages, review
 from factkit.render import claims as rclaims
@@ -46,7 +47,9 @@ def _facts_epoch(facts: factkit.FactBase) -> int | None:
 def define_env(env) -> None:
     conf = env.conf.get("extra", {}).get("factkit", {})
     root = Path(env.conf["config_file_path"]).parent
-    facts, problems = factkit.check(root / conf.get("facts_dir", "facts"), base_dir=root)
+    # the cache (.factkit-cache/, signed, see factkit.cache) re-reads only the fact files that changed
+    facts, problems = factkit.check(root / conf.get("facts_dir", "facts"), base_dir=root,
+                                    cache_dir=root / factkit.cache.CACHE_DIR)
     if factkit.errors(problems):
         raise PluginError("The facts have errors; the site was not built:\n" + factkit.report(problems))
     for problem in problems:
@@ -57,6 +60,14 @@ def define_env(env) -> None:
     STATE.clear()
     STATE.update(renderer=Renderer(facts, find_homes(env.conf)), errors=[], env=env)
     _register(env)
+
+
+def _timeline_order(facts: factkit.FactBase) -> dict:
+    """Claim -> its place in the whole timeline (built once per build)."""
+    order = facts.__dict__.get("_timeline_order")
+    if order is None:
+        order = facts.__dict__["_timeline_order"] = {c.id: i for i, c in enumerate(facts.timeline)}
+    return order
 
 
 def _page_name(env) -> str:
@@ -92,13 +103,16 @@ def _register(env) -> None:
         return rclaims.claim_card(r, r.claim(id))
 
     def claims(topic: str | None = None, entity: str | None = None, verdict: str | None = None) -> str:
-        chosen = list(facts.claims.values())
-        if topic is not None:
-            chosen = facts.claims_by_topic.get(topic, [])
+        # start from an index, never from every claim: a page costs what it shows, not the fact base
+        chosen = list(facts.claims.values()) if topic is None else facts.claims_by_topic.get(topic, [])
         if entity is not None:
             r.entity(entity)
-            ids = {c.id for c in facts.claims_by_entity.get(entity, [])}
-            chosen = [c for c in chosen if c.id in ids]
+            about = facts.claims_by_entity.get(entity, [])
+            if topic is None:
+                chosen = about
+            else:
+                ids = {c.id for c in about}
+                chosen = [c for c in chosen if c.id in ids]
         if verdict is not None:
             chosen = [c for c in chosen if c.review and c.review.verdict == verdict]
         return rclaims.claim_cards(r, chosen)
@@ -114,11 +128,17 @@ def _register(env) -> None:
 
     def timeline(topic: str | None = None, entity: str | None = None) -> str:
         chosen = facts.timeline
-        if topic is not None:
-            chosen = [c for c in chosen if topic in c.topics]
-        if entity is not None:
-            r.entity(entity)
-            chosen = [c for c in chosen if entity in c.entities]
+        if topic is not None or entity is not None:  # from the indexes, in timeline order
+            if entity is not None:
+                r.entity(entity)
+            subset = None
+            if topic is not None:
+                subset = {c.id for c in facts.claims_by_topic.get(topic, [])}
+            if entity is not None:
+                about = {c.id for c in facts.claims_by_entity.get(entity, [])}
+                subset = about if subset is None else subset & about
+            chosen = sorted((facts.claims[cid] for cid in subset if facts.claims[cid].date is not None),
+                            key=lambda c: _timeline_order(facts)[c.id])
         return pages.timeline(r, chosen)
 
     def date_of(claim_id: str) -> str:
