@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 from pyld import jsonld
 
 import factkit
+from factkit.model import VERDICT_LABELS
+from factkit.render.html import plain_text
 
 REPO = Path(__file__).resolve().parents[1]
 WATER = REPO / "tests" / "fixtures" / "sites" / "water"
@@ -199,6 +201,24 @@ def test_review_page_lists_statements_in_order(soups, facts) -> None:
     refs = [el.get_text() for el in soup.select(".fk-statement .fk-ref")]
     assert refs == [st.ref for st in facts.review.statements]
     assert "Not checked" in soup.select(".fk-statement")[-1].get_text()
+
+
+def test_review_page_shows_each_claim_in_full_once(soups, facts) -> None:
+    soup = soups["fact-check/"]
+    cards = [card["data-claim"] for card in soup.select(".fk-statement .fk-card")]
+    mapped = [cid for st in facts.review.statements for cid in st.claims]
+    assert sorted(cards) == sorted(set(mapped)) and len(mapped) > len(cards)
+    later = soup.find(id="statement-p2-s2")
+    assert not later.select(".fk-card")
+    seen = later.select(".fk-seen")
+    assert [p["data-claim"] for p in seen] == ["bills-halve", "reservoir-coverage"]
+    for p in seen:
+        link = p.select_one("a.fk-claim-ref")
+        claim = facts.claims[p["data-claim"]]
+        assert link.get_text() == plain_text(claim.text)
+        target = soup.find(id=link["href"].removeprefix("#"))
+        assert "fk-card" in target["class"] and target["data-claim"] == claim.id
+        assert p.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
 
 
 def test_coverage_and_corrections(soups) -> None:

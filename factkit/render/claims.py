@@ -67,9 +67,12 @@ def corrections_block(claim: Claim) -> str:
     return tag("div", tag("p", "Corrections", class_="fk-label") + tag("ul", items), class_="fk-corrections")
 
 
-def claim_card(r: Renderer, claim: Claim) -> str:
-    """The block form: claim, verdict, wording checked, evidence, date, outcome, corrections."""
-    anchor = r.claim_anchor(claim)
+def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
+    """The block form: claim, verdict, wording checked, evidence, date, outcome, corrections.
+
+    The card's id is ``anchor`` when given (already placed on the page by the caller), else 'claim-<id>' on
+    the claim's canonical page, else none."""
+    anchor = anchor or r.claim_anchor(claim)
     r.appear(claim, anchor)
     verdict = claim.review.verdict if claim.review else "none"
     head = [verdict_badge(claim.review.verdict)] if claim.review else []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..model import Claim
 from .claims import claim_card
 from .core import Renderer
-from .html import esc, inline_md, tag
+from .html import esc, inline_md, plain_text, tag
 from .jsonld import claim_reviews, script
 from .pages import blocks
-from .parts import source_label, time_tag
+from .parts import source_label, time_tag, verdict_badge
 
 
 def article_source(r: Renderer) -> str:
@@ -34,19 +35,38 @@ def article_source(r: Renderer) -> str:
     return tag("div", "".join(body), class_="fk-article")
 
 
+def _seen_above(claim: Claim, anchor: str | None, ref: str) -> str:
+    """A claim already shown in full under an earlier statement: its text and verdict, linking to that card."""
+    text = esc(plain_text(claim.text))
+    link = tag("a", text, href=f"#{anchor}", class_="fk-claim-ref") if anchor else text
+    badge = " " + verdict_badge(claim.review.verdict) if claim.review else ""
+    return tag("p", f"{link}{badge} " + tag("span", f"(checked under {esc(ref)} above)", class_="fk-seen-where"),
+               class_="fk-seen", data_claim=claim.id)
+
+
 def article_review(r: Renderer) -> str:
     """Each statement of the article in order: its wording, verdict, explanation and evidence; plus JSON-LD."""
     review = r.facts.review
     if review is None:
         return tag("p", "No article is under review.", class_="fk-empty")
     items = []
+    shown: dict[str, tuple[str | None, str]] = {}  # claim id -> (its card's anchor on this page, statement ref)
     for st in review.statements:
         head = tag("p", tag("span", esc(st.ref), class_="fk-ref") + " " + tag("q", esc(st.starts) + "…"),
                    class_="fk-statement-head")
         if st.not_checked:
             body = tag("p", "Not checked: " + inline_md(st.not_checked), class_="fk-not-checked")
         else:
-            body = "".join(claim_card(r, r.claim(cid)) for cid in st.claims)
+            cards = []
+            for cid in st.claims:
+                claim = r.claim(cid)
+                if cid in shown:
+                    cards.append(_seen_above(claim, *shown[cid]))
+                    continue
+                anchor = r.claim_anchor(claim) or r._place(f"check-{cid}")
+                shown[cid] = (anchor, st.ref)
+                cards.append(claim_card(r, claim, anchor=anchor))
+            body = "".join(cards)
         items.append(tag("li", head + body, class_="fk-statement", id=f"statement-{st.ref.replace('.', '-')}"))
 
     def url_of(claim):
