@@ -117,6 +117,24 @@ def _register(env) -> None:
             chosen = [c for c in chosen if c.review and c.review.verdict == verdict]
         return rclaims.claim_cards(r, chosen)
 
+    def claim_links(verdict: str | list[str] | None = None, topic: str | None = None,
+                    entity: str | None = None) -> str:
+        """Claims as a short list of links with badges; ``verdict`` may list several (grouped in that order)."""
+        chosen = list(facts.claims.values())
+        if topic is not None:
+            r._lookup("topic", topic, facts.claims_by_topic)
+            chosen = facts.claims_by_topic[topic]
+        if entity is not None:
+            r.entity(entity)
+            ids = {c.id for c in facts.claims_by_entity.get(entity, [])}
+            chosen = [c for c in chosen if c.id in ids]
+        if verdict is not None:
+            wanted = [verdict] if isinstance(verdict, str) else list(verdict)
+            for v in wanted:
+                r._lookup("verdict", v, VERDICTS)
+            chosen = [c for v in wanted for c in chosen if c.review and c.review.verdict == v]
+        return pages.claim_links(r, chosen)
+
     def entity(id: str) -> str:
         return entities.entity_link(r, r.entity(id))
 
@@ -216,7 +234,7 @@ def _register(env) -> None:
         return pages.verdict_scale()
 
     entities_.__name__ = "entities"
-    for fn in (claim, claim_card, claims, entity, entity_card, entities_, timeline, date_of, year_of,
+    for fn in (claim, claim_card, claims, claim_links, entity, entity_card, entities_, timeline, date_of, year_of,
                months_between, days_between, signed, term_years, expiry, renewal_years, claim_count,
                source_count, entity_count, verdict_count, sources_list, claims_index, article_review,
                article_source, coverage, corrections_log, verdict_scale):

@@ -221,6 +221,30 @@ def test_review_page_shows_each_claim_in_full_once(soups, facts) -> None:
         assert p.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
 
 
+def test_claim_links_list_claims_with_badges_linking_to_their_cards(soups, facts) -> None:
+    soup = soups["fact-check/"]
+    lists = soup.select("ul.fk-claim-links")
+    assert [[li["data-claim"] for li in ul.select("li")] for ul in lists] == [
+        ["bills-halve", "reservoir-coverage"], ["reservoir-opened", "reservoir-coverage"]]
+    for li in lists[0].select("li"):
+        claim = facts.claims[li["data-claim"]]
+        link = li.select_one("a.fk-claim-ref")
+        assert link.get_text() == plain_text(claim.text)
+        assert resolve("fact-check/", link["href"]) == ("claims/", f"claim-{claim.id}")
+        assert li.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
+    assert not soup.select("ul.fk-claim-links .fk-card, ul.fk-claim-links [id]")
+
+
+def test_claim_links_with_an_unknown_verdict_fails_the_build(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim_links(verdict="misleadng") }}\n', encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "oops.md" in output and "unknown verdict id 'misleadng'" in output and "did you mean 'misleading'" in output
+    assert "Traceback" not in output
+
+
 def test_coverage_and_corrections(soups) -> None:
     cov = soups["coverage/"].select_one("article").get_text(" ", strip=True)
     assert "Claims cited only to flagged sources (1)" in cov

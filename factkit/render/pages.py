@@ -33,6 +33,17 @@ def claim_ref(r: Renderer, claim: Claim) -> str:
     return tag("a", label, href=href, class_="fk-claim-ref") if href else tag("span", label)
 
 
+def claim_links(r: Renderer, claims: list[Claim]) -> str:
+    """A compact list: each claim's text linking to its canonical card, with its verdict badge."""
+    if not claims:
+        return tag("p", "No claims match.", class_="fk-empty")
+    items = "".join(
+        tag("li", claim_ref(r, c) + (" " + verdict_badge(c.review.verdict) if c.review else ""), data_claim=c.id)
+        for c in claims
+    )
+    return tag("ul", items, class_="fk-claim-links")
+
+
 def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> str:
     anchor = r.source_anchor(source)
     rows = [("Published", f"{time_tag(source.published)} ({esc(DATE_FROM[source.published_from])})"
