@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,9 @@ from .store import FactBase
 from .yamlsafe import MAX_FILE_BYTES, LList, LMap, read_yaml
 
 TOP_KEYS = tuple(FactFile.model_fields)
+# an id written in a file that cannot be read (best effort: references to it are not re-reported)
+_ID_LINE = re.compile(r"""^[ -]*(?:id|article):[ \t]*["']?([a-z0-9][a-z0-9-]{0,79})["']?[ \t]*(?:#.*)?$""",
+                      re.MULTILINE)
 _TYPE_WORDS = {
     "string_type": "expected text (quote it if needed)",
     "int_type": "expected a whole number",
@@ -180,7 +184,8 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
         return
     value, found = read_yaml(display, data)
     problems.extend(found)
-    if value is None and found:
+    if value is None and found:  # the file could not be read: its ids are lost, so are references to them
+        _dropped(base).update(_ID_LINE.findall(data.decode("utf-8", "replace")), [""])
         return
     if value is None:
         problems.append(Problem(display, 1, "empty-file",
@@ -195,7 +200,9 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
         if key not in TOP_KEYS:
             near = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.5)
             hint = f"did you mean '{near[0]}'?" if near else "allowed: " + ", ".join(TOP_KEYS)
-            problems.append(Problem(display, line, "unknown-field", f"unknown top-level key '{key}'; {hint}"))
+            problems.append(Problem(display, line, "unknown-field",
+                                    f"unknown top-level key {shorten(key, 40)}; {hint}"))
+            _dropped(base).add("")
             continue
         if key == "review":
             review = _validate(ArticleReview, items, display, line, "the review", problems)
@@ -206,6 +213,7 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
             continue
         if not isinstance(items, LList):
             problems.append(Problem(display, line, "wrong-type", f"'{key}' must be a list of records ('- id: …')"))
+            _dropped(base).add("")
             continue
         model = KINDS[key]
         singular = key[:-1]

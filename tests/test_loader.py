@@ -1,0 +1,146 @@
+"""The loader: files -> records, and the messages an editor sees (located, short, with a fix)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import factkit
+from factkit.loader import fact_files, load
+
+TODAY = dt.date(2026, 11, 27)
+SOURCE = """sources:
+  - id: src
+    title: null
+    publisher: P
+    url: "https://example.org/"
+    published: 2025
+    accessed: 2026-11-27
+    language: en
+    kind: news
+"""
+CLAIM = """claims:
+  - id: c
+    text: "T."
+    checked: 2026-11-27
+    citations: [{source: src}]
+"""
+
+
+def run(tmp_path: Path, files: dict[str, str]) -> list[factkit.Problem]:
+    root = tmp_path / "facts"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    root.mkdir(exist_ok=True)
+    return factkit.check(root, base_dir=tmp_path, on=TODAY)[1]
+
+
+def test_did_you_mean_for_fields(tmp_path: Path) -> None:
+    problems = run(tmp_path, {"a.yml": SOURCE.replace("publisher:", "publsher:") + CLAIM})
+    assert [(p.line, p.code) for p in problems] == [(2, "missing-field"), (4, "unknown-field")]
+    assert "did you mean 'publisher'?" in problems[1].message
+    assert "source 'src' is missing the required field 'publisher'" in problems[0].message
+
+
+def test_unknown_field_without_a_near_name_lists_the_allowed(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE + CLAIM.replace("    checked", "    zzz: 1\n    checked")})
+    assert p.code == "unknown-field" and "allowed fields: id, text, date" in p.message
+
+
+def test_nested_errors_point_at_the_nested_line(tmp_path: Path) -> None:
+    text = SOURCE + CLAIM.replace(
+        "    citations: [{source: src}]", "    citations:\n      - source: src\n        stanse: x"
+    )
+    (p,) = run(tmp_path, {"a.yml": text})
+    assert (p.line, p.code) == (text.splitlines().index("        stanse: x") + 1, "unknown-field")
+    assert "did you mean 'stance'?" in p.message
+
+
+def test_top_level_typo(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE + CLAIM.replace("claims:", "claim:")})
+    assert (p.line, p.code) == (10, "unknown-field") and "did you mean 'claims'?" in p.message  # no 'unused' cascade
+
+
+def test_wrong_type_messages_say_what_was_expected(tmp_path: Path) -> None:
+    problems = run(tmp_path, {"a.yml": SOURCE.replace("language: en", "language: no") + CLAIM.replace('"T."', "[T]")})
+    by_code = {(p.line, p.code): p.message for p in problems}
+    assert "got true/false; YAML reads a bare yes/no" in by_code[(8, "wrong-type")]
+    assert "expected text" in by_code[(12, "wrong-type")] and "got a list" in by_code[(12, "wrong-type")]
+
+
+def test_huge_values_are_quoted_short(tmp_path: Path) -> None:
+    problems = run(tmp_path, {"a.yml": SOURCE.replace("kind: news", "kind: " + "x" * 100_000) + CLAIM})
+    assert [p.code for p in problems] == ["bad-value"]
+    assert len(problems[0].message) < 300
+
+
+def test_a_rejected_record_does_not_cascade(tmp_path: Path) -> None:
+    # the source is invalid: the claim citing it gets no extra 'unknown-source', and nothing is 'unused'
+    problems = run(tmp_path, {"a.yml": SOURCE.replace("    kind: news\n", "") + CLAIM})
+    assert [(p.line, p.code) for p in problems] == [(2, "missing-field")]
+
+
+def test_records_keep_file_and_line(tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "s.yaml").write_text(SOURCE, encoding="utf-8")
+    (root / "c.YML").write_text("# header\n" + CLAIM, encoding="utf-8")
+    facts, problems = load(root, base_dir=tmp_path)
+    assert problems == []
+    assert facts.sources["src"].where == ("facts/sub/s.yaml", 2)
+    assert facts.claims["c"].where == ("facts/c.YML", 3)
+    assert facts.claims["c"].line_of("checked") == 5
+    assert facts.claims["c"].citations[0].where == ("facts/c.YML", 6)
+
+
+def test_hidden_folders_skipped_linked_folders_reported(tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    (root / ".git").mkdir(parents=True)
+    (root / ".git" / "x.yml").write_text("nonsense: [", encoding="utf-8")
+    (root / "inner").mkdir()
+    (root / "inner" / "s.yml").write_text(SOURCE, encoding="utf-8")
+    os.symlink(root / "inner", root / "alias")
+    assert [p.relative_to(root).as_posix() for p in fact_files(root)] == ["alias", "inner/s.yml"]
+    problems = run(tmp_path, {"c.yml": CLAIM})
+    assert [(p.path, p.code) for p in problems] == [("facts/alias", "not-a-file")]
+
+
+def test_link_inside_facts_is_read(tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    root.mkdir()
+    (root / "s.yml").write_text(SOURCE, encoding="utf-8")
+    os.symlink(root / "s.yml", root / "t.yml")  # the same records twice: duplicate ids, not silence
+    problems = run(tmp_path, {"c.yml": CLAIM})
+    assert [(p.path, p.code) for p in problems] == [("facts/t.yml", "duplicate-id")]
+
+
+def test_cli_exit_codes_and_summary(tmp_path: Path, capsys) -> None:
+    from factkit.cli import main
+
+    run(tmp_path, {"a.yml": SOURCE + CLAIM})
+    facts = str(tmp_path / "facts")
+    assert main(["check", "--facts", facts, "--today", "2026-11-27", "--no-cache"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "0 errors, 0 warnings",
+        "1 claims, 1 sources, 0 entities checked",
+    ]
+    (tmp_path / "facts" / "b.yml").write_text(SOURCE.replace("id: src", "id: spare"), encoding="utf-8")
+    assert main(["check", "--facts", facts, "--today", "2026-11-27", "--no-cache"]) == 0  # a warning only
+    assert main(["check", "--facts", facts, "--today", "2026-11-27", "--no-cache", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "warning: source 'spare' is not cited" in out and "1 error, 0 warnings" in out
+    assert main(["check", "--facts", facts, "--today", "27/11/2026"]) == 2
+
+
+def test_an_unreadable_file_does_not_cascade(tmp_path: Path) -> None:
+    # the sources file has a syntax error: the claims citing its sources get no 'unknown-source' each
+    broken = SOURCE.replace("kind: news", "kind: [news") + SOURCE.replace("id: src", "id: 'other'")[8:]
+    problems = run(
+        tmp_path,
+        {"a.yml": broken, "c.yml": CLAIM + CLAIM[7:].replace("id: c", "id: d").replace("source: src", "source: other")},
+    )
+    assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax")]
+    problems = run(tmp_path, {"c.yml": CLAIM.replace("source: src", "source: typo")})
+    assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax"), ("facts/c.yml", "unknown-source")]
