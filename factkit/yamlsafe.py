@@ -25,6 +25,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NUMBER_DIGITS = 100  # Python refuses int('9' * 4301); no fact needs more than a few digits
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 _CORE = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _CORE + "str", _CORE + "map", _CORE + "seq"
 _RESOLVER = yaml.resolver.Resolver()
@@ -77,6 +78,8 @@ def _scalar(event: ev.ScalarEvent) -> object:
     if tag == _CORE + "bool":
         return _CONSTRUCTOR.construct_yaml_bool(node)
     if tag == _CORE + "int":
+        if not _DECIMAL.match(event.value):  # 0x7E9, 0o17, 017, 1_000, 20:30: never meant as numbers here
+            return event.value
         if len(event.value) > MAX_NUMBER_DIGITS:
             raise _BadNumber(f"the number {event.value[:20]}… has {len(event.value)} digits; quote it if it is text")
         return _CONSTRUCTOR.construct_yaml_int(node)
