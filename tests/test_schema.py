@@ -44,7 +44,7 @@ def test_schema_accepts_the_valid_base_set() -> None:
     assert errors == [], [e.message for e in errors]
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "facts").glob("*.y*ml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((REPO / "facts").rglob("*.y*ml")), ids=lambda p: p.name)
 def test_schema_accepts_the_real_facts(path: Path) -> None:
     errors = list(_validator().iter_errors(_read(path)))
     assert errors == [], [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
@@ -72,6 +72,6 @@ def test_schema_rejects_what_the_loader_rejects(tmp_path: Path, old: str, new: s
 
 
 def test_fact_files_point_at_the_schema() -> None:
-    for path in sorted((REPO / "facts").glob("*.y*ml")):
+    for path in sorted((REPO / "facts").rglob("*.y*ml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/facts.schema.json", path.name
