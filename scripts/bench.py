@@ -240,6 +240,10 @@ def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[st
         "extra_javascript": repo_conf.get("extra_javascript", []),
         "markdown_extensions": repo_conf.get("markdown_extensions", []),
     }
+    theme = dict(conf["theme"])
+    if theme.get("custom_dir"):  # the repository's template overrides, by absolute path
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    conf["theme"] = theme
     if hooks:
         conf["hooks"] = list(hooks)
     path = root / f"mkdocs-{'engine' if engine else 'plain'}{'-dump' if hooks else ''}.yml"
