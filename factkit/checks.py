@@ -64,6 +64,7 @@ RULES: dict[str, str] = {
     "bad-verdict": "A verdict is not on the scale.",
     "accurate-unsupported": "An 'accurate' verdict rests only on the article or on flagged sources.",
     "no-review": "A claim has a verdict but no article review is defined.",
+    "wording-not-in-article": "A verdict's checked wording is not in the reviewed article's recorded excerpts.",
     "unmapped-statement": "An article statement maps to no claim and gives no reason.",
     "review-not-mapped": "A claim with a verdict is not mapped from any article statement.",
     # rule 8: warnings
@@ -285,8 +286,14 @@ class Checker:
             self.add(review, "verdict", "no-review",
                      f"claim '{claim.id}' has a verdict but no 'review:' names the article under review")
             return
+        article = self.facts.review.article
+        if article in self.facts.sources and not any(
+            normalise(review.wording) in text for text in self.excerpts(article)
+        ):
+            self.add(review, "wording", "wording-not-in-article",
+                     f"the wording {shorten(review.wording)} of claim '{claim.id}' is not in the recorded excerpts "
+                     f"of the article '{article}'; quote the article exactly and add the passage to its excerpts")
         if review.verdict == "accurate":
-            article = self.facts.review.article
             strong = [c for c in claim.citations
                       if c.stance == "supports" and c.source != article and c.source in self.facts.sources
                       and not self.facts.sources[c.source].reliability]

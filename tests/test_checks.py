@@ -175,6 +175,12 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "verdict: accurate",
         [(("id: unrated", "verdict:"), "accurate-unsupported")],
     ),
+    (
+        "wording-not-in-article",
+        'wording: "the first visit"',
+        'wording: "the only visit"',
+        [("the only visit", "wording-not-in-article")],
+    ),
     ("unmapped-statement", '      not_checked: "Opinion."\n', "", [("ref: p1.s2", "unmapped-statement")]),
     (
         "review-not-mapped",

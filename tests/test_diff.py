@@ -35,6 +35,8 @@ sources:
     accessed: 2026-11-01
     language: en
     kind: reviewed-article
+    excerpts:
+      - text: "The minister was in Moscow on Thursday."
 """
 ENTITIES = """\
 entities:
@@ -153,15 +155,15 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
 
         ### New check problems
 
-        - ⚠️ facts/main.yml:30: source 'src-unused' is not cited by any claim; cite it or remove it `[unused-source]`
+        - ⚠️ facts/main.yml:32: source 'src-unused' is not cited by any claim; cite it or remove it `[unused-source]`
 
         ### Claims added (1)
 
-        - `new-claim` (facts/main.yml:49): “A second claim.” — cites `src-two`
+        - `new-claim` (facts/main.yml:51): “A second claim.” — cites `src-two`
 
         ### Claims changed (1)
 
-        - `visit-date` (facts/main.yml:53)
+        - `visit-date` (facts/main.yml:55)
           - **verdict: accurate → needs-context**
           - text: “The minister met Lavrov in Moscow on 31 July 2025.” → “The minister met Lavrov in Moscow on 31 July 2025, his first visit.”
           - date: 2025-07-31 → 2025-07
@@ -169,8 +171,8 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
 
         ### Sources added (2)
 
-        - `src-two` (facts/main.yml:21): Other Agency, (no title), 2025-08-02 — flagged: State media.
-        - `src-unused` (facts/main.yml:30): Third, “Nobody cites this”, 2025-08-03
+        - `src-two` (facts/main.yml:23): Other Agency, (no title), 2025-08-02 — flagged: State media.
+        - `src-unused` (facts/main.yml:32): Third, “Nobody cites this”, 2025-08-03
 
         ### Sources changed (1)
 
@@ -179,11 +181,11 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
 
         ### Entities added (1)
 
-        - `putin` (facts/main.yml:39): Vladimir Putin (person)
+        - `putin` (facts/main.yml:41): Vladimir Putin (person)
 
         ### Entities changed (1)
 
-        - `lavrov` (facts/main.yml:43)
+        - `lavrov` (facts/main.yml:45)
           - aliases: + `Sergey Lavrov`
         """)  # noqa: E501
 
@@ -219,7 +221,7 @@ def test_verdict_change_without_correction_is_flagged(repo: Path, capsys: pytest
     assert code == 0  # informational by default
     assert f"**verdict: accurate → misleading** ⚠️ **{FLAG_TEXT}**" in out
     assert "### ⚠️ Verdict changed without a correction note" in out
-    assert "- `visit-date` (facts/main.yml:33): add a `corrections:` entry" in out
+    assert "- `visit-date` (facts/main.yml:35): add a `corrections:` entry" in out
     assert "⚠️ 1 verdict change without a correction note" in out
     assert main(["diff", "HEAD~1", "HEAD", "--strict"]) == 1
     capsys.readouterr()
@@ -227,7 +229,7 @@ def test_verdict_change_without_correction_is_flagged(repo: Path, capsys: pytest
     summary = repo.parent / "summary.md"
     assert main(["diff", "HEAD~1", "HEAD", "--strict", "--out", str(summary)]) == 1
     printed = capsys.readouterr().out
-    assert ("::error file=facts/main.yml,line=33,title=verdict-no-correction::"
+    assert ("::error file=facts/main.yml,line=35,title=verdict-no-correction::"
             f"claim 'visit-date': {FLAG_TEXT}") in printed
     assert "::error" not in summary.read_text()
     assert "### ⚠️ Verdict changed without a correction note" in summary.read_text()
@@ -263,7 +265,7 @@ def test_working_tree_is_the_default_head(repo: Path, capsys: pytest.CaptureFixt
     assert (code, out) == (0, "## Fact changes: HEAD → working tree\n\nNo changes to the facts.\n")
     write(repo, {"facts/main.yml": facts_file().replace("checked: 2026-11-01", "checked: 2026-11-27")})
     code, out = diff_md(capsys, "HEAD")
-    assert "- `visit-date` (facts/main.yml:27)\n  - checked: 2026-11-01 → 2026-11-27\n" in out
+    assert "- `visit-date` (facts/main.yml:29)\n  - checked: 2026-11-01 → 2026-11-27\n" in out
 
 
 def test_moving_records_between_files_is_no_change(repo: Path, capsys: pytest.CaptureFixture) -> None:
@@ -281,7 +283,7 @@ def test_new_errors_and_fixed_problems(repo: Path, capsys: pytest.CaptureFixture
     code, out = diff_md(capsys, "HEAD~1", "HEAD", "--strict")
     assert code == 1
     assert "3 new check problems" in out
-    assert "- ⛔ facts/main.yml:30: unknown source id 'src-onee'; did you mean 'src-one'? `[unknown-source]`" in out
+    assert "- ⛔ facts/main.yml:32: unknown source id 'src-onee'; did you mean 'src-one'? `[unknown-source]`" in out
     commit(repo, {"facts/main.yml": facts_file()}, "fix")
     code, out = diff_md(capsys, "HEAD~1", "HEAD")
     assert "3 check problems fixed" in out
