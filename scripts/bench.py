@@ -83,6 +83,7 @@ def generate_facts(root: Path, n_claims: int, n_pages: int, seed: int = 1) -> di
             "    published_from: page_metadata", f"    accessed: {TODAY}", "    language: en",
             "    kind: reviewed-article",
             "    excerpts:", "      - text: \"The article says the delegation met the minister.\""]
+    out += [f"      - text: \"The article makes statement {i} about the visit.\"" for i in range(min(20, n_claims))]
     for s in range(n_sources):
         texts = [f"Excerpt {s}-{k}: {_words(rng, 18)}." for k in range(2)]
         excerpts.append(texts)
