@@ -125,6 +125,22 @@ def test_citation_markers_link_to_sources_with_matching_preview(soups, facts) ->
     assert markers >= 10
 
 
+def test_hidden_previews_take_no_room(built) -> None:
+    """A preview that is not shown is display:none (visibility:hidden would still widen the page)."""
+    import re
+
+    css = re.sub(r"/\*.*?\*/", "", (built / "assets" / "factkit.css").read_text(encoding="utf-8"), flags=re.S)
+    rules: dict[str, str] = {}  # selector -> its first rule (the base one, before any @media override)
+    for sels, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        for sel in sels.split(","):
+            rules.setdefault(sel.strip(), body)
+    assert "display: none" in rules[".md-typeset .fk-tip"]
+    assert "display: flex" in rules[".md-typeset .fk-cite:hover .fk-tip"]
+    assert "display: none" in rules[".md-typeset .fk-cite.fk-dismissed .fk-tip"]
+    assert "visibility" not in css
+    assert "fk-tip--above" in (built / "assets" / "factkit.js").read_text(encoding="utf-8")
+
+
 def test_deep_links_use_text_fragments(soups) -> None:
     links = [a["href"] for a in soups[""].select("a.fk-deeplink")]
     assert links and all("#:~:text=" in href for href in links)
