@@ -74,7 +74,8 @@ class Record(BaseModel):
     which costs nothing at validation time; it is not a field, so it is never serialised.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    # defer_build: validators are built on first validation, so a warm (cached) check never builds them
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False, defer_build=True)
 
     @model_validator(mode="wrap")
     @classmethod
