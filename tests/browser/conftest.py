@@ -54,6 +54,11 @@ def facts(site) -> dict:
     return sitecheck.facts_json(site)
 
 
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    return sitecheck.screenshots_dir()
+
+
 @pytest.fixture
 def open_page(chromium, base_url):
     """open_page(path, viewport=DESKTOP, **context_options) -> a guarded Playwright page at base_url + path."""

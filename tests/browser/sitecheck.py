@@ -294,7 +294,11 @@ AXE_START = """([opts, impacts]) => {
 }"""
 
 
-def _start(browser, base: str, path: str, viewport) -> tuple:
+def shot_name(path: str, device: str) -> str:
+    return (path.strip("/").replace("/", "_").removesuffix(".html") or "overview") + f"-{device}.png"
+
+
+def _start(browser, base: str, path: str, viewport, shots: Path | None = None) -> tuple:
     """Open one page in its own context (its own renderer process) and start axe on it without waiting."""
     from axe_playwright_python.sync_playwright import Axe
 
@@ -304,6 +308,8 @@ def _start(browser, base: str, path: str, viewport) -> tuple:
     page = context.new_page()
     page.goto(base + path, wait_until="load")
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    if shots is not None:
+        page.screenshot(path=shots / shot_name(path, "desktop" if viewport["width"] >= 1000 else "phone"))
     page.evaluate(Axe().axe_script)
     page.evaluate(AXE_START, [AXE_OPTIONS, list(AXE_BLOCKING)])
     return context, page, guard, overflow
@@ -332,13 +338,15 @@ def _finish(site: Path, path: str, started: tuple, link_cache: dict) -> PageRepo
         context.close()
 
 
-def measure_pages(browser, base: str, site: Path, paths: list[str], viewport=DESKTOP, parallel: int = 3):
-    """Measure pages against every quality bar; axe runs on `parallel` pages at once while Python checks links."""
+def measure_pages(browser, base: str, site: Path, paths: list[str], viewport=DESKTOP, parallel: int = 3,
+                  shots: Path | None = None):
+    """Measure pages against every quality bar; axe runs on `parallel` pages at once while Python checks links.
+    With `shots`, a screenshot of each page (as loaded, top of the page) is saved there."""
     cache: dict = {}
     reports: list[PageReport] = []
     for i in range(0, len(paths), parallel):
         chunk = paths[i:i + parallel]
-        started = [_start(browser, base, path, viewport) for path in chunk]
+        started = [_start(browser, base, path, viewport, shots) for path in chunk]
         reports += [_finish(site, path, s, cache) for path, s in zip(chunk, started, strict=True)]
     return reports
 
@@ -371,7 +379,8 @@ def site_problems(site: Path) -> list[str]:
     return out
 
 
-def copy_screenshots_dir() -> Path:
+def screenshots_dir() -> Path:
+    """tests/artifacts/screenshots/ (ignored by git), emptied at the start of a run."""
     out = REPO / "tests" / "artifacts" / "screenshots"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)

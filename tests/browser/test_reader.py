@@ -71,7 +71,7 @@ def nav_entries(page):
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
-def test_navigation_reaches_every_section_without_sideways_scroll(open_page, base_url, pages, device):
+def test_navigation_reaches_every_section_without_sideways_scroll(open_page, base_url, pages, device, screenshots):
     page = open_page("", viewport=VIEWPORTS[device])
     assert page.locator("article h1").first.is_visible(), "the overview has no visible heading"
     entries = nav_entries(page)
@@ -79,6 +79,8 @@ def test_navigation_reaches_every_section_without_sideways_scroll(open_page, bas
     missing = sorted(base_url + p for p in pages if base_url + p not in nav_urls)
     assert not missing, f"pages in the sitemap that the navigation does not reach: {missing}"
     assert page.evaluate(NO_SIDEWAYS), f"{device}: the overview scrolls sideways"
+    if device == "phone":
+        page.screenshot(path=screenshots / sitecheck.shot_name("", device))
     for label, url in entries:
         if url == page.url.split("#")[0]:
             continue  # already here (the active entry is a toggle for the page's contents, not a link)
@@ -92,6 +94,8 @@ def test_navigation_reaches_every_section_without_sideways_scroll(open_page, bas
         assert page.locator("article h1").first.is_visible(), f"{device}: {url} shows no heading"
         width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"{device}: {url} scrolls sideways ({width[0]}px content in {width[1]}px)"
+        if device == "phone":  # desktop screenshots come from the quality bars, which open every page too
+            page.screenshot(path=screenshots / sitecheck.shot_name(url[len(base_url):], device))
 
 
 # ---- citations and sources ----------------------------------------------------------------------------------
