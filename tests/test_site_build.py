@@ -204,6 +204,30 @@ def test_computed_values_and_entities(soups) -> None:
     assert ent.select('.fk-about [data-claim="deal-signed"]')
 
 
+def test_entity_cards_list_their_claims_compactly(built, soups, facts) -> None:
+    """Under each entity: every claim about it as text + verdict badge linking to its card, no cards, no previews;
+    the list does not count as showing the claims (the completeness check relies on the full cards)."""
+    soup = soups["entities/"]
+    for entity in facts.entities.values():
+        about = facts.claims_by_entity.get(entity.id, [])
+        card = soup.find(id=f"entity-{entity.id}")
+        lines = card.select(".fk-about li.fk-claim-line")
+        assert [li["data-claim"] for li in lines] == [c.id for c in about], entity.id
+        for li in lines:
+            claim = facts.claims[li["data-claim"]]
+            assert li.select_one(".fk-claim-text").get_text() == plain_text(claim.text)
+            link = li.select_one("a.fk-claim-go")
+            assert resolve("entities/", link["href"]) == ("claims/", f"claim-{claim.id}")
+            badge = link.select_one(".fk-verdict")
+            if claim.review:
+                assert badge.get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
+            else:
+                assert badge is None and link.get_text() == "evidence"
+    assert not soup.select(".fk-about .fk-cite, .fk-about .fk-tip, .fk-about .fk-card, .fk-about .fk-evidence")
+    data = json.loads((built / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert all(p["page"] != "entities/" for c in data["claims"] for p in c["appears"])
+
+
 def test_sources_page_back_links_and_details(soups) -> None:
     src = soups["sources/"].find(id="source-forum-post")
     text = src.get_text(" ", strip=True)

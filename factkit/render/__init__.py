@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .claims import claim_card, claim_cards, claim_inline
+from .claims import claim_card, claim_cards, claim_inline, claim_line
 from .core import FactLookupError, Homes, Renderer
 from .entities import entity_card, entity_link, entity_list
 from .export import claims_csv, facts_json, missing_claims
@@ -11,6 +11,7 @@ from .review import article_review, article_source
 
 __all__ = [
     "FactLookupError", "Homes", "Renderer", "article_review", "article_source", "claim_card", "claim_cards",
-    "claim_inline", "claim_links", "claims_csv", "claims_index", "corrections_log", "coverage", "entity_card",
-    "entity_link", "entity_list", "facts_json", "missing_claims", "sources_list", "timeline", "verdict_scale",
+    "claim_inline", "claim_line", "claim_links", "claims_csv", "claims_index", "corrections_log", "coverage",
+    "entity_card", "entity_link", "entity_list", "facts_json", "missing_claims", "sources_list", "timeline",
+    "verdict_scale",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..model import Claim
+from ..model import VERDICT_LABELS, Claim
 from .core import Renderer
 from .html import esc, inline_md, tag
 from .parts import evidence, human, markers, time_tag, verdict_badge
@@ -26,6 +26,21 @@ def claim_inline(r: Renderer, claim: Claim) -> str:
         parts.append(" " + verdict_badge(claim.review.verdict))
     parts.append(permalink(r, claim))
     return tag("span", "".join(parts), class_="fk-claim", data_claim=claim.id)
+
+
+def claim_line(r: Renderer, claim: Claim) -> str:
+    """A claim as one compact list item: its text (no citation previews) and a link to its card on the claims
+    page, labelled with its verdict badge ('evidence' for a background claim). Not counted as showing the claim:
+    its card, with the evidence, is shown in full elsewhere (claims_index())."""
+    text = tag("span", inline_md(claim.text), class_="fk-claim-text")
+    label = verdict_badge(claim.review.verdict) if claim.review else tag("span", "evidence", class_="fk-go-label")
+    href = r.claim_href(claim.id)
+    if href is not None:
+        name = VERDICT_LABELS[claim.review.verdict] if claim.review else "Background"
+        go = tag("a", label, href=href, class_="fk-claim-go", title=f"{name}: the claim's entry with its evidence")
+    else:
+        go = label if claim.review else ""
+    return tag("li", f"{text} {go}".rstrip(), class_="fk-claim-line", data_claim=claim.id)
 
 
 def _row(label: str, value: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Entity
-from .claims import claim_inline
+from .claims import claim_line
 from .compute import expiry_text
 from .core import Renderer
 from .html import esc, inline_md, tag
@@ -72,8 +72,10 @@ def entity_card(r: Renderer, entity: Entity, with_claims: bool = False) -> str:
     if with_claims:
         claims = r.facts.claims_by_entity.get(entity.id, [])
         if claims:
-            items = "".join(tag("li", claim_inline(r, c)) for c in claims)
-            body.append(tag("div", tag("p", "Claims", class_="fk-label") + tag("ul", items), class_="fk-about"))
+            # compact: each claim's text and verdict, linking to its card (evidence and previews live there)
+            items = "".join(claim_line(r, c) for c in claims)
+            body.append(tag("div", tag("p", f"Claims ({len(claims)})", class_="fk-label")
+                            + tag("ul", items, class_="fk-claim-lines"), class_="fk-about"))
     return tag("div", "".join(body), class_=f"fk-entity-card fk-entity-card--{entity.kind}", id=anchor)
 
 
