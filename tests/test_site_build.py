@@ -170,6 +170,29 @@ def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> N
     assert "3 per cent" in outcome.get_text()
 
 
+def test_card_evidence_is_folded_under_a_summary_that_counts_it(soups, facts) -> None:
+    """Verdict, wording and explanation stay visible; the evidence list sits in a closed <details>."""
+    cards = 0
+    for url in ("claims/", "fact-check/", ""):
+        for card in soups[url].select(".fk-card"):
+            claim = facts.claims[card["data-claim"]]
+            folded = card.select("details.fk-evidence-block")
+            assert len(folded) == 1 and not folded[0].has_attr("open"), (url, claim.id)
+            details = folded[0]
+            assert details.find("summary") is details.contents[0]
+            assert len(details.select(".fk-evidence > li")) == len(claim.citations)
+            assert not details.select(".fk-verdict, .fk-review, .fk-card-text")
+            if claim.review:
+                assert card.select_one(".fk-card-head .fk-verdict") and card.select_one("dl.fk-review q")
+            cards += 1
+    assert cards >= 10
+    summaries = {c["data-claim"]: c.select_one("summary.fk-evidence-summary").get_text()
+                 for c in soups["claims/"].select(".fk-card")}
+    assert summaries["reservoir-coverage"] == "Evidence: 1 source (1 contradicts)"
+    assert summaries["reservoir-opened"] == "Evidence: 2 sources (1 gives context)"
+    assert summaries["deal-signed"] == "Evidence: 1 source"
+
+
 def test_without_a_repository_every_card_links_to_the_reporting_section(tmp_path) -> None:
     site = copy_site(tmp_path)
     config = site / "mkdocs.yml"

@@ -23,6 +23,28 @@
   document.addEventListener("mouseover", function (e) { var c = citeOf(e); if (c) place(c); });
   document.addEventListener("focusin", function (e) { var c = citeOf(e); if (c) { c.classList.remove("fk-dismissed"); place(c); } });
   document.addEventListener("mouseout", function (e) { var c = citeOf(e); if (c) c.classList.remove("fk-dismissed"); });
+  // a claim card reached by its permalink or a source's back-link shows its evidence (folded elsewhere)
+  function openTarget() {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
+    var card = id ? document.getElementById(id) : null;
+    var folded = card && card.classList.contains("fk-card") ? card.querySelector("details.fk-evidence-block") : null;
+    if (folded) folded.open = true;
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+  // printed pages carry the evidence: unfold it for printing, fold back what the reader had folded
+  var unfolded = [];
+  window.addEventListener("beforeprint", function () {
+    unfolded = Array.prototype.filter.call(document.querySelectorAll("details.fk-evidence-block"), function (d) {
+      return !d.open;
+    });
+    unfolded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (d) { d.open = false; });
+    unfolded = [];
+  });
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;
     document.querySelectorAll(".fk-cite:hover, .fk-cite:focus-within").forEach(function (c) {

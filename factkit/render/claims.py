@@ -82,6 +82,35 @@ def corrections_block(claim: Claim) -> str:
     return tag("div", tag("p", "Corrections", class_="fk-label") + tag("ul", items), class_="fk-corrections")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def evidence_summary(claim: Claim) -> str:
+    """'Evidence: 4 sources (1 contradicts)': how many sources, and how many do not simply support the claim."""
+    stances: dict[str, set[str]] = {}
+    for cit in claim.citations:
+        stances.setdefault(cit.stance, set()).add(cit.source)
+    total = len({cit.source for cit in claim.citations})
+    text = "Evidence: " + _count(total, "source", "sources")
+    others = []
+    if "contradicts" in stances:
+        others.append(f"{len(stances['contradicts'])} contradict{'s' if len(stances['contradicts']) == 1 else ''}")
+    if "context" in stances:
+        others.append(_count(len(stances["context"]), "gives context", "give context"))
+    return text + (f" ({', '.join(others)})" if others else "")
+
+
+def evidence_block(r: Renderer, claim: Claim) -> str:
+    """The evidence list, folded: a native <details>, closed, whose summary counts the sources and stances
+    (the verdict, wording and explanation above it stay visible; factkit.js opens it for a targeted card and
+    for printing)."""
+    if not claim.citations:
+        return tag("p", "No evidence recorded.", class_="fk-empty")
+    summary = tag("summary", esc(evidence_summary(claim)), class_="fk-evidence-summary")
+    return tag("details", summary + evidence(r, claim.citations), class_="fk-evidence-block")
+
+
 def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     """The block form: claim, verdict, wording checked, evidence, date, outcome, corrections.
 
@@ -102,8 +131,7 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
         rows = _row("The article's wording", tag("q", esc(claim.review.wording)))
         rows += _row("Why this verdict", inline_md(claim.review.explanation))
         body.append(tag("dl", rows, class_="fk-review"))
-    body.append(tag("div", tag("p", "Evidence", class_="fk-label") + evidence(r, claim.citations),
-                    class_="fk-evidence-block"))
+    body.append(evidence_block(r, claim))
     body += [outcome_block(r, claim), corrections_block(claim)]
     foot = f"Last checked {time_tag(claim.checked)}"
     if claim.entities:

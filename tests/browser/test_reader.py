@@ -180,6 +180,8 @@ def test_citation_leads_to_source_and_back_to_every_citing_claim(open_page, site
         page.wait_for_timeout(100)
         assert page.locator(sel).get_attribute("data-claim") == cid
         assert in_viewport(page, sel), f"back-link to {cid} does not land on it"
+        back = page.locator(sel).locator(f"a[href$='#source-{sid}']").locator("visible=true")
+        assert back.count(), f"the card of {cid}, reached from {sid}, does not show that source in its evidence"
 
 
 # ---- permalinks ---------------------------------------------------------------------------------------------
@@ -200,6 +202,32 @@ def test_claim_permalink_lands_on_the_claim_highlighted(open_page, facts):
     targeted = card.evaluate(style)
     other = page.locator(f".fk-card:not({sel})").first.evaluate(style)
     assert targeted != other, "the targeted claim looks like every other claim (no :target highlight)"
+    evidence = card.locator("details.fk-evidence-block .fk-evidence")
+    if card.locator("details.fk-evidence-block").count():
+        assert evidence.is_visible(), "the claim reached by its permalink does not show its evidence"
+
+
+def test_evidence_is_folded_and_opens_from_its_summary(open_page, site, pages):
+    with_cards = pages_with(site, pages, "details.fk-evidence-block")
+    assert with_cards, "no page folds a claim's evidence (details.fk-evidence-block)"
+    page = open_page(with_cards[0])
+    card = page.locator("article .fk-card:has(details.fk-evidence-block)").first
+    first = card.locator("details.fk-evidence-block")
+    assert not first.locator(".fk-evidence").is_visible(), "the evidence is open before the reader asks for it"
+    assert card.locator(".fk-card-text").is_visible(), "the claim text is folded away with the evidence"
+    summary = first.locator("summary")
+    assert re.match(r"Evidence: \d+ sources?\b", summary.inner_text()), summary.inner_text()
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    first.locator(".fk-evidence").wait_for(state="visible", timeout=3000)
+    assert first.locator(".fk-evidence > li").count() >= 1
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(150)
+    assert not first.locator(".fk-evidence").is_visible(), "Enter on the summary does not fold the evidence again"
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert first.locator(".fk-evidence").is_visible(), "the evidence is left out of the printed page"
 
 
 # ---- search -------------------------------------------------------------------------------------------------
