@@ -139,6 +139,9 @@ def test_hidden_previews_take_no_room(built) -> None:
     assert "display: none" in rules[".md-typeset .fk-cite.fk-dismissed .fk-tip"]
     assert "visibility" not in css
     assert "fk-tip--above" in (built / "assets" / "factkit.js").read_text(encoding="utf-8")
+    # the preview is placed below the marker's box, which needs a height: the engine's CSS gives it one
+    # (a site that loads factkit.css alone, like this fixture, must not depend on the real site's reader.css)
+    assert "line-height: 1" in rules[".md-typeset .fk-cite"]
 
 
 def test_deep_links_use_text_fragments(soups) -> None:
