@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .checks import run_checks
+from .gcpause import paused_gc
 from .loader import load
 from .problems import FactError, Problem, errors, report
 from .store import FactBase
@@ -33,13 +34,14 @@ def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date |
     files are read again; ``jobs`` worker processes read the files (None: one per core). Neither
     changes the result (see factkit.cache).
     """
-    if cache_dir is None and jobs == 1:
-        facts, problems = load(root, base_dir=base_dir)
-    else:
-        from .cache import load_cached
+    with paused_gc():  # tens of thousands of long-lived records: collections would only rescan them
+        if cache_dir is None and jobs == 1:
+            facts, problems = load(root, base_dir=base_dir)
+        else:
+            from .cache import load_cached
 
-        facts, problems = load_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs)
-    problems += run_checks(facts, on or today())
+            facts, problems = load_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs)
+        problems += run_checks(facts, on or today())
     if strict:
         problems = [Problem(p.path, p.line, p.code, p.message) for p in problems]
     return facts, sorted(problems)

@@ -30,6 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .gcpause import paused_gc
 from .loader import load, load_file
 from .problems import Problem
 from .store import FactBase
@@ -238,9 +239,7 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
 
     facts, problems = load(root, base_dir=base_dir, file_loader=plan)
     cache = FileCache(Path(cache_dir)) if cache_dir is not None else None
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         payloads: list[bytes | None] = [None] * len(files)
         keys: list[str | None] = [None] * len(files)
         if cache is not None:
@@ -265,7 +264,4 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
                 del cache.entries[gone]
                 cache.dirty = True
             cache.write()
-    finally:
-        if gc_was_on:
-            gc.enable()
     return facts, problems

@@ -7,7 +7,6 @@ fails validation is reported (never silently dropped) and left out of the fact b
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .gcpause import paused_gc
 from .model import KINDS, ArticleReview, FactFile, Record
 from .problems import Problem, shorten
 from .store import FactBase
@@ -242,13 +242,8 @@ def load(root: str | Path, *, base_dir: str | Path | None = None,
                                 "the facts folder does not exist; create it or pass the right path"))
         return facts, problems
     real_root = root.resolve()
-    gc_was_on = gc.isenabled()
-    gc.disable()  # loading allocates many small objects and no cycles; the collector only slows it
-    try:
+    with paused_gc():  # loading allocates many small objects and no cycles; the collector only slows it
         _load_all(root, real_root, base_path, facts, problems, file_loader or load_file)
-    finally:
-        if gc_was_on:
-            gc.enable()
     return facts, problems
 
 

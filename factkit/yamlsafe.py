@@ -156,7 +156,11 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
     map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
     ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        parser = _Loader(text)  # driving the parser directly: no generator layer on the hot path
+        next_event = parser.get_event
+        more = parser.check_event
+        while more():
+            event = next_event()
             cls = type(event)
             if cls in ends:
                 frames.pop()
