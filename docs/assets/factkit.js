@@ -4,7 +4,14 @@
   function place(cite) {
     // runs as the preview is shown (before it is painted): keep it inside the window
     var tip = cite.querySelector(".fk-tip");
-    if (!tip || window.matchMedia("(max-width: 600px)").matches) return;
+    if (!tip) return;
+    if (window.matchMedia("(max-width: 600px)").matches) {
+      // phones: the preview is a sheet across the screen; put it in the half the marker is not in
+      var at = cite.getBoundingClientRect();
+      tip.classList.toggle("fk-tip--top", at.top + at.height / 2 > window.innerHeight / 2);
+      return;
+    }
+    tip.classList.remove("fk-tip--top");
     tip.style.setProperty("--fk-shift", "0px");
     tip.classList.remove("fk-tip--above");
     var rect = tip.getBoundingClientRect();

@@ -151,6 +151,32 @@ def test_citation_preview_on_keyboard_focus(open_page, site, pages, facts, devic
     assert not tip.is_visible(), "Escape does not dismiss the preview"
 
 
+def test_phone_preview_never_covers_its_marker(open_page, site, pages):
+    """On a phone the preview is a sheet across the screen: at the bottom for a marker in the upper half of the
+    screen, at the top (below the header) for one in the lower half; the marker stays visible either way."""
+    page = open_page(pages_with(site, pages, ".fk-cite-ref")[0], viewport=sitecheck.PHONE)
+    markers = page.locator("article .fk-cite-ref")
+    marker = markers.nth(markers.count() // 2)
+    for where in (0.3, 0.8):
+        marker.evaluate("(el, f) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY"
+                        " - window.innerHeight * f)", where)
+        page.wait_for_timeout(100)
+        marker.focus()
+        tip = page.locator(css_id(marker.get_attribute("aria-describedby")))
+        tip.wait_for(state="visible", timeout=3000)
+        box, at, view = tip.bounding_box(), marker.bounding_box(), page.viewport_size
+        assert at["y"] > view["height"] * (where - 0.15), "the page did not scroll the marker where intended"
+        assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"] + 1, "the preview is off screen"
+        if where < 0.5:
+            assert box["y"] >= at["y"] + at["height"], f"the preview covers a marker {where:.0%} down the screen"
+        else:
+            assert box["y"] + box["height"] <= at["y"], f"the preview covers a marker {where:.0%} down the screen"
+            header = page.locator(".md-header").bounding_box()
+            assert box["y"] >= header["y"] + header["height"], "the preview at the top hides under the header"
+        page.keyboard.press("Escape")
+        page.locator("body").click(position={"x": 1, "y": 1})
+
+
 def test_citation_leads_to_source_and_back_to_every_citing_claim(open_page, site, pages, facts):
     page = open_page(first_citation(site, pages))
     marker = page.locator("article .fk-cite-ref").first
