@@ -58,8 +58,31 @@ def define_env(env) -> None:
     if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     STATE.clear()
-    STATE.update(renderer=Renderer(facts, find_homes(env.conf)), errors=[], env=env)
+    STATE.update(renderer=Renderer(facts, find_homes(env.conf), _topic_labels(conf, facts)), errors=[], env=env)
     _register(env)
+
+
+def _topic_labels(conf: dict, facts: factkit.FactBase) -> dict[str, str]:
+    """``extra.factkit.topics`` in mkdocs.yml: topic id -> display label (e.g. ``fall-of-assad: Fall of Assad``).
+    A key that is no topic of any claim, or a label that is not text, stops the build (a typo would otherwise
+    fall back to the default label unnoticed)."""
+    labels = conf.get("topics") or {}
+    if not isinstance(labels, dict):
+        raise PluginError("extra.factkit.topics in mkdocs.yml must map topic ids to labels, e.g. "
+                          "{fall-of-assad: \"Fall of Assad\"}")
+    known = set(facts.claims_by_topic) | {"other"}
+    problems = []
+    for topic, label in labels.items():
+        if not isinstance(label, str) or not label.strip():
+            problems.append(f"topic '{topic}': the label must be text, not {label!r}")
+        elif topic not in known:
+            try:
+                Renderer._lookup("topic", topic, dict.fromkeys(known))
+            except FactLookupError as exc:
+                problems.append(str(exc))
+    if problems:
+        raise PluginError("extra.factkit.topics in mkdocs.yml:\n" + "\n".join(problems))
+    return {str(k): v.strip() for k, v in labels.items()}
 
 
 def _timeline_order(facts: factkit.FactBase) -> dict:

@@ -81,6 +81,14 @@ def test_text_fragment_url() -> None:
     assert "%2D" in text_fragment_url("https://e.org/a", "thirty-year deal")
 
 
+def test_topic_labels_default_to_the_id_as_words(renderer: Renderer) -> None:
+    assert renderer.topic_label("fall-of-assad") == "Fall of assad"  # only the first letter is upper-cased
+    assert renderer.topic_label("sdf") == "Sdf"
+    labelled = Renderer(renderer.facts, renderer.homes, {"fall-of-assad": "Fall of Assad", "sdf": "SDF"})
+    assert labelled.topic_label("fall-of-assad") == "Fall of Assad" and labelled.topic_label("sdf") == "SDF"
+    assert labelled.topic_label("kurds-in-the-north") == "Kurds in the north"
+
+
 def test_article_source_without_address_does_not_repeat_itself(renderer: Renderer) -> None:
     article = renderer.facts.reviewed_article()
     article.url = None

@@ -160,6 +160,25 @@ def test_timeline_is_chronological_and_grouped_by_year(soups, facts) -> None:
     assert "July 2019" in whens and "c. 2015" in whens and "2020–2021" in whens
 
 
+def test_claims_page_topics_use_the_site_labels_in_the_site_order(soups) -> None:
+    """extra.factkit.topics labels (and orders) the topic headings; unlabelled topics read as their id in words."""
+    heads = [(h["id"], h.get_text().rstrip("¶")) for h in soups["claims/"].select("article h2")]
+    assert heads == [("topic-reservoir", "The reservoir"), ("topic-bills", "Water bills & tariffs"),
+                     ("topic-contract", "Contract"), ("topic-testing", "Testing")]
+
+
+def test_a_label_for_an_unknown_topic_fails_the_build(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("bills: ", "bils: "), encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "extra.factkit.topics" in output and "unknown topic id 'bils'" in output and "did you mean 'bills'" in output
+    assert "Traceback" not in output
+
+
 def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> None:
     soup = soups["claims/"]
     card = soup.find(id="claim-reservoir-coverage")

@@ -34,9 +34,10 @@ class Homes:
 class Renderer:
     """Renders facts for one build; tracks the current page and where each claim appears."""
 
-    def __init__(self, facts: FactBase, homes: Homes) -> None:
+    def __init__(self, facts: FactBase, homes: Homes, topics: dict[str, str] | None = None) -> None:
         self.facts = facts
         self.homes = homes
+        self.topics = dict(topics or {})  # topic id -> display label (the site's setting; ids stay topic-agnostic)
         self.page = ""  # site-relative URL of the page being rendered
         self.appearances: dict[str, dict[str, str | None]] = defaultdict(dict)  # claim -> page -> anchor
         self._ids: set[str] = set()
@@ -81,6 +82,15 @@ class Renderer:
         pages = self.appearances[claim.id]
         if anchor or self.page not in pages:
             pages[self.page] = anchor or pages.get(self.page)
+
+    def topic_label(self, topic: str) -> str:
+        """The site's label for a topic, else its id with hyphens as spaces and the first letter upper-cased
+        ('fall-of-assad' -> 'Fall of assad'; set 'Fall of Assad' in the site's settings)."""
+        label = self.topics.get(topic)
+        if label:
+            return label
+        words = topic.replace("-", " ")
+        return words[:1].upper() + words[1:]
 
     # ---- lookups ----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ def blocks(*parts: str) -> str:
 
 
 def heading(r: Renderer, level: int, text: str, anchor: str | None = None) -> str:
-    """A Markdown heading (so it shows in the page's table of contents); text must be an id-like word."""
+    """A Markdown heading (so it shows in the page's table of contents); the text is escaped (plain text)."""
     placed = r._place(anchor) if anchor else None
     return "#" * level + " " + esc(text) + (f" {{#{placed}}}" if placed else "")
 
@@ -93,13 +93,16 @@ def sources_list(r: Renderer) -> str:
 
 
 def claims_index(r: Renderer) -> str:
-    """Every claim once, grouped by its first topic: each claim's canonical home."""
+    """Every claim once, grouped by its first topic: each claim's canonical home. Topics the site labels come
+    first, in the order the site lists them; then the others by label; claims without a topic last."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in r.facts.claims.values():
         groups[claim.topics[0] if claim.topics else "other"].append(claim)
+    listed = {t: i for i, t in enumerate(r.topics)}
     parts = []
-    for topic in sorted(groups, key=lambda t: (t == "other", t)):
-        parts.append(heading(r, 2, topic.replace("-", " ").capitalize(), f"topic-{topic}"))
+    for topic in sorted(groups, key=lambda t: (t == "other", listed.get(t, len(listed)), r.topic_label(t).casefold(),
+                                               t)):
+        parts.append(heading(r, 2, r.topic_label(topic), f"topic-{topic}"))
         parts.append(tag("div", "".join(claim_card(r, c) for c in groups[topic]), class_="fk-cards"))
     return blocks(*parts)
 
