@@ -215,6 +215,24 @@ def test_card_evidence_is_folded_under_a_summary_that_counts_it(soups, facts) ->
     assert summaries["deal-signed"] == "Evidence: 1 source"
 
 
+def test_evidence_dates_are_apart_from_the_quotes(soups, facts) -> None:
+    """'Publisher, “Title” (date)' then the quote as its own element: the date never runs into the quote."""
+    items = soups["claims/"].select(".fk-evidence > li")
+    assert len(items) >= 8
+    for li in items:
+        date = li.select_one(".fk-ev-date")
+        text = date.get_text()
+        assert text.startswith("(") and text.endswith(")") and len(text) > 2, text
+        quote = li.select_one("q.fk-ev-quote")
+        if quote is not None:
+            assert date not in quote.parents and quote not in date.parents
+            assert not quote.get_text().startswith(text[1:-1])
+    undated = [li for li in items if li.select_one(".fk-ev-date .fk-nodate")]
+    assert all(li.select_one(".fk-ev-date").get_text() == "(date unknown)" for li in undated)
+    reader = (REPO / "docs" / "assets" / "reader.css").read_text(encoding="utf-8")
+    assert ".fk-evidence li > time" not in reader, "the CSS workaround for run-in dates is gone"
+
+
 def test_without_a_repository_every_card_links_to_the_reporting_section(tmp_path) -> None:
     site = copy_site(tmp_path)
     config = site / "mkdocs.yml"

@@ -91,15 +91,17 @@ def evidence(r: Renderer, citations: list[Citation]) -> str:
         source = r.source(cit.source)
         href = r.source_href(source.id)
         label = source_label(source)
+        # the source's date in parentheses after its name, the quote as its own element after that: the date
+        # never reads as the start of the quote ("date unknown “on April…")
         bits = [
             tag("span", esc(STANCE_LABELS[cit.stance]), class_=f"fk-stance fk-stance--{cit.stance}"),
             tag("a", label, href=href) if href else label,
-            time_tag(source.published),
+            tag("span", f"({time_tag(source.published)})", class_="fk-ev-date"),
         ]
         if source.reliability:
             bits.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
         if cit.quote:
-            bits.append(tag("q", esc(cit.quote)))
+            bits.append(tag("q", esc(cit.quote), class_="fk-ev-quote"))
         if cit.locator:
             bits.append(tag("span", f"({esc(cit.locator)})", class_="fk-locator"))
         link = deep_link(source, cit)
