@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from .model import ArticleReview, Claim, Entity, Record, Source
@@ -50,40 +51,30 @@ class FactBase:
 
     # ---- indexes (built on first use, once) ---------------------------------------------
 
-    @cached_property
-    def claims_by_entity(self) -> dict[str, list[Claim]]:
+    def _index(self, keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:
+        """Claims grouped by each key a claim has (each claim once per key, in fact-file order)."""
         index: dict[str, list[Claim]] = defaultdict(list)
         for claim in self.claims.values():
-            for eid in dict.fromkeys(claim.entities):
-                index[eid].append(claim)
+            for key in dict.fromkeys(keys(claim)):
+                index[key].append(claim)
         return index
+
+    @cached_property
+    def claims_by_entity(self) -> dict[str, list[Claim]]:
+        return self._index(lambda c: c.entities)
 
     @cached_property
     def claims_by_source(self) -> dict[str, list[Claim]]:
-        index: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims.values():
-            cited = [c.source for c in claim.citations]
-            if claim.outcome:
-                cited += [c.source for c in claim.outcome.citations]
-            for sid in dict.fromkeys(cited):
-                index[sid].append(claim)
-        return index
+        """Claims citing a source, in their citations or in their outcome's."""
+        return self._index(lambda c: [x.source for x in c.citations + (c.outcome.citations if c.outcome else [])])
 
     @cached_property
     def claims_by_topic(self) -> dict[str, list[Claim]]:
-        index: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims.values():
-            for topic in dict.fromkeys(claim.topics):
-                index[topic].append(claim)
-        return index
+        return self._index(lambda c: c.topics)
 
     @cached_property
     def claims_by_verdict(self) -> dict[str, list[Claim]]:
-        index: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims.values():
-            if claim.review:
-                index[claim.review.verdict].append(claim)
-        return index
+        return self._index(lambda c: [c.review.verdict] if c.review else [])
 
     @cached_property
     def timeline(self) -> list[Claim]:
