@@ -1,7 +1,8 @@
 # The two commands a new user needs: `make serve` (preview) and `make test` (the whole suite).
 # Both create the local virtualenv (.venv) from the pinned requirements on first use.
 PYTHON ?= python3
-export NO_MKDOCS_2_WARNING := 1  # Material 9.8 prints a banner about MkDocs 2.0; we pin mkdocs<2
+# Material 9.8 prints a banner about MkDocs 2.0 on every run; mkdocs is pinned <2.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
