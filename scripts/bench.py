@@ -227,6 +227,12 @@ def _is_macros(plugin: object) -> bool:
     return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
 
 
+def _engine_extra(extra: dict) -> dict:
+    """The repository's ``extra`` minus its content settings (topic labels belong to its own facts)."""
+    factkit_conf = {k: v for k, v in (extra.get("factkit") or {}).items() if k != "topics"}
+    return {**extra, "factkit": factkit_conf}
+
+
 def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[str, ...] = ()) -> Path:
     """A config like the repository's (theme, features, extensions), with or without the engine."""
     import yaml
@@ -237,7 +243,7 @@ def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[st
         "strict": False, "theme": repo_conf["theme"],
         "plugins": [p for p in repo_conf["plugins"] if engine or not _is_macros(p)],
         "validation": repo_conf.get("validation", {}),
-        "extra": repo_conf.get("extra", {}), "extra_css": repo_conf.get("extra_css", []),
+        "extra": _engine_extra(repo_conf.get("extra", {})), "extra_css": repo_conf.get("extra_css", []),
         "extra_javascript": repo_conf.get("extra_javascript", []),
         "markdown_extensions": repo_conf.get("markdown_extensions", []),
     }

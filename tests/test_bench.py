@@ -47,3 +47,21 @@ def test_table_renders():
            "plain_search_bytes": 10**6}
     text = bench.table([row])
     assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text
+
+
+def test_engine_config_builds_a_generated_site(tmp_path):
+    """The benchmark's engine config builds its synthetic site (the repository's own content settings,
+    such as topic labels, must not leak into it)."""
+    import shutil
+    import subprocess
+    import sys
+
+    bench = _bench()
+    info = bench.generate_facts(tmp_path, 40, 4)
+    bench.generate_pages(tmp_path, 40, 4, info)
+    shutil.copytree(REPO / "macros", tmp_path / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    config = bench.write_config(tmp_path, "docs", "site-engine", engine=True)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=tmp_path,
+                         env=bench._env(), capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (tmp_path / "site-engine" / "index.html").exists() or list((tmp_path / "site-engine").rglob("*.html"))
