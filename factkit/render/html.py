@@ -60,20 +60,31 @@ def inline_md(text: str) -> str:
     return done
 
 
-def attrs(**values: object) -> str:
-    """HTML attributes (underscores in names become hyphens; None/False values are dropped)."""
+_ATTR_NAMES: dict[str, str] = {}  # keyword -> attribute name ('class_' -> 'class', 'aria_hidden' -> 'aria-hidden')
+
+
+def _attrs(values: dict[str, object]) -> str:
     parts = []
     for name, value in values.items():
         if value is None or value is False:
             continue
-        key = name.rstrip("_").replace("_", "-")
+        key = _ATTR_NAMES.get(name)
+        if key is None:
+            key = _ATTR_NAMES[name] = name.rstrip("_").replace("_", "-")
         parts.append(key if value is True else f'{key}="{esc(value)}"')
     return (" " + " ".join(parts)) if parts else ""
 
 
+def attrs(**values: object) -> str:
+    """HTML attributes (underscores in names become hyphens; None/False values are dropped)."""
+    return _attrs(values)
+
+
 def tag(name: str, content: str = "", **values: object) -> str:
     """An element with escaped attributes around already-safe content."""
-    return f"<{name}{attrs(**values)}>{content}</{name}>"
+    if values:
+        return f"<{name}{_attrs(values)}>{content}</{name}>"
+    return f"<{name}>{content}</{name}>"
 
 
 def plain_text(text: str) -> str:

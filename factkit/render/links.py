@@ -9,19 +9,30 @@ from urllib.parse import quote
 _WORD = re.compile(r"\S+")
 
 
+_RELATIVE: dict[tuple[str, str], str] = {}  # relative_url() memo of the path part: links recur on every page
+
+
 def relative_url(target: str, from_page: str) -> str:
     """Link from one site-relative page URL to another (both as MkDocs gives them, e.g. 'sources/')."""
     path, hash_, fragment = target.partition("#")
-    base = from_page if (from_page.endswith("/") or not from_page) else posixpath.dirname(from_page)
-    if path == from_page:
-        rel = ""
-    else:
-        rel = posixpath.relpath(path or ".", base or ".")
-        if path.endswith("/") or not path:
-            rel = "./" if rel == "." else rel + "/"
+    rel = _RELATIVE.get((path, from_page))
+    if rel is None:
+        rel = _relative_path(path, from_page)
+        if len(_RELATIVE) < 200_000:
+            _RELATIVE[(path, from_page)] = rel
     if not rel and not hash_:
         rel = "./"
     return rel + hash_ + fragment
+
+
+def _relative_path(path: str, from_page: str) -> str:
+    base = from_page if (from_page.endswith("/") or not from_page) else posixpath.dirname(from_page)
+    if path == from_page:
+        return ""
+    rel = posixpath.relpath(path or ".", base or ".")
+    if path.endswith("/") or not path:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
 
 
 def _fragment_part(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ..dates import EDTFDate
 from ..model import VERDICT_LABELS, Citation, Source
 from .core import Renderer
@@ -29,6 +31,7 @@ def time_tag(date: EDTFDate | None, missing: str = "date unknown") -> str:
     return tag("time", esc(date.human()), datetime=date.iso())
 
 
+@functools.lru_cache(maxsize=64)
 def verdict_badge(verdict: str) -> str:
     """The verdict as text plus an icon and a shape (never colour alone)."""
     label = VERDICT_LABELS.get(verdict, verdict)
@@ -55,19 +58,23 @@ def deep_link(source: Source, citation: Citation) -> str:
 
 def preview(r: Renderer, source: Source, citation: Citation, tip_id: str) -> str:
     """The hover/focus preview of one citation."""
-    parts = [
-        tag("span", esc(source.publisher), class_="fk-tip-publisher"),
-        tag("span", source_title(source), class_="fk-tip-title"),
-        tag("span", time_tag(source.published), class_="fk-tip-date"),
-    ]
-    if source.reliability:
-        parts.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
-    if citation.quote:
-        parts.append(tag("q", esc(citation.quote), class_="fk-tip-quote"))
-    link = deep_link(source, citation)
-    if link:
-        parts.append(tag("span", link, class_="fk-tip-go"))
-    return tag("span", "".join(parts), class_="fk-tip", role="tooltip", id=tip_id)
+    key = ("preview", source.id, citation.quote)
+    body = r.memo.get(key)
+    if body is None:  # the same on every page: only the id differs
+        parts = [
+            tag("span", esc(source.publisher), class_="fk-tip-publisher"),
+            tag("span", source_title(source), class_="fk-tip-title"),
+            tag("span", time_tag(source.published), class_="fk-tip-date"),
+        ]
+        if source.reliability:
+            parts.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
+        if citation.quote:
+            parts.append(tag("q", esc(citation.quote), class_="fk-tip-quote"))
+        link = deep_link(source, citation)
+        if link:
+            parts.append(tag("span", link, class_="fk-tip-go"))
+        body = r.memo[key] = "".join(parts)
+    return tag("span", body, class_="fk-tip", role="tooltip", id=tip_id)
 
 
 def markers(r: Renderer, citations: list[Citation]) -> str:
@@ -90,22 +97,30 @@ def evidence(r: Renderer, citations: list[Citation]) -> str:
     for cit in citations:
         source = r.source(cit.source)
         href = r.source_href(source.id)
-        label = source_label(source)
-        # the source's date in parentheses after its name, the quote as its own element after that: the date
-        # never reads as the start of the quote ("date unknown “on April…")
-        bits = [
-            tag("span", esc(STANCE_LABELS[cit.stance]), class_=f"fk-stance fk-stance--{cit.stance}"),
-            tag("a", label, href=href) if href else label,
-            tag("span", f"({time_tag(source.published)})", class_="fk-ev-date"),
-        ]
-        if source.reliability:
-            bits.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
-        if cit.quote:
-            bits.append(tag("q", esc(cit.quote), class_="fk-ev-quote"))
-        if cit.locator:
-            bits.append(tag("span", f"({esc(cit.locator)})", class_="fk-locator"))
-        link = deep_link(source, cit)
-        if link:
-            bits.append(link)
-        items.append(tag("li", " ".join(bits)))
+        key = ("evidence", href, source.id, cit.quote, cit.locator, cit.stance)
+        item = r.memo.get(key)
+        if item is None:  # the same wherever the link to the source is the same
+            item = r.memo[key] = _evidence_item(source, cit, href)
+        items.append(item)
     return tag("ol", "".join(items), class_="fk-evidence")
+
+
+def _evidence_item(source: Source, cit: Citation, href: str | None) -> str:
+    label = source_label(source)
+    # the source's date in parentheses after its name, the quote as its own element after that: the date
+    # never reads as the start of the quote ("date unknown “on April…")
+    bits = [
+        tag("span", esc(STANCE_LABELS[cit.stance]), class_=f"fk-stance fk-stance--{cit.stance}"),
+        tag("a", label, href=href) if href else label,
+        tag("span", f"({time_tag(source.published)})", class_="fk-ev-date"),
+    ]
+    if source.reliability:
+        bits.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
+    if cit.quote:
+        bits.append(tag("q", esc(cit.quote), class_="fk-ev-quote"))
+    if cit.locator:
+        bits.append(tag("span", f"({esc(cit.locator)})", class_="fk-locator"))
+    link = deep_link(source, cit)
+    if link:
+        bits.append(link)
+    return tag("li", " ".join(bits))
