@@ -32,6 +32,15 @@ def build(site: Path, out: Path) -> subprocess.CompletedProcess:
                            "-d", str(out)], capture_output=True, text=True, env=env, cwd=site, timeout=120)
 
 
+def failed_build(site: Path, out: Path) -> str:
+    """Build a site that must fail: non-zero exit and no traceback. Returns what the build printed."""
+    result = build(site, out)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    return output
+
+
 def copy_site(tmp: Path) -> Path:
     dest = tmp / "site-src"
     shutil.copytree(WATER, dest, symlinks=False)
@@ -172,11 +181,8 @@ def test_a_label_for_an_unknown_topic_fails_the_build(tmp_path) -> None:
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("bills: ", "bils: "), encoding="utf-8")
-    result = build(site, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(site, tmp_path / "out")
     assert "extra.factkit.topics" in output and "unknown topic id 'bils'" in output and "did you mean 'bills'" in output
-    assert "Traceback" not in output
 
 
 def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> None:
@@ -341,11 +347,8 @@ def test_claim_links_list_claims_with_badges_linking_to_their_cards(soups, facts
 def test_claim_links_with_an_unknown_verdict_fails_the_build(tmp_path) -> None:
     site = copy_site(tmp_path)
     (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim_links(verdict="misleadng") }}\n', encoding="utf-8")
-    result = build(site, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(site, tmp_path / "out")
     assert "oops.md" in output and "unknown verdict id 'misleadng'" in output and "did you mean 'misleading'" in output
-    assert "Traceback" not in output
 
 
 def test_coverage_and_corrections(soups) -> None:
@@ -457,12 +460,9 @@ def test_two_builds_are_byte_identical(built, tmp_path) -> None:
 def test_unknown_claim_id_fails_naming_page_and_suggestion(tmp_path) -> None:
     site = copy_site(tmp_path)
     (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim("reservoir-opend") }}\n', encoding="utf-8")
-    result = build(site, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(site, tmp_path / "out")
     assert "oops.md" in output and "unknown claim id 'reservoir-opend'" in output
     assert "did you mean 'reservoir-opened'" in output
-    assert "Traceback" not in output
 
 
 def test_fact_error_fails_with_location_and_no_traceback(tmp_path) -> None:
@@ -470,11 +470,8 @@ def test_fact_error_fails_with_location_and_no_traceback(tmp_path) -> None:
     path = site / "facts" / "claims.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    checked: 2026-11-20\n", "    checkd: 2026-11-20\n",
                                                             1), encoding="utf-8")
-    result = build(site, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(site, tmp_path / "out")
     assert "facts/claims.yml:" in output and "[unknown-field]" in output
-    assert "Traceback" not in output
 
 
 def test_claim_on_no_page_fails_the_build(tmp_path) -> None:
@@ -486,8 +483,5 @@ def test_claim_on_no_page_fails_the_build(tmp_path) -> None:
               "    topics: [orphan]\n    checked: 2026-11-20\n")
     with (site / "facts" / "claims.yml").open("a", encoding="utf-8") as fh:
         fh.write(orphan)
-    result = build(site, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(site, tmp_path / "out")
     assert "appear on no page" in output and "orphan-claim" in output and "bills-rumour" not in output
-    assert "Traceback" not in output
