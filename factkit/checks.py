@@ -76,6 +76,8 @@ WARNINGS = {"unused-source", "long-quote"}
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # a run of spaces, or a space that is not ' '
+_URL_BAD_CHAR = re.compile(r"[\s\x00-\x1f\x7f]")  # whitespace (any script) or a control character
 _HTML = re.compile(r"<[A-Za-z!/?]")  # an HTML tag, comment, declaration or autolink starts like this
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [label]: url
@@ -83,12 +85,16 @@ _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [labe
 
 def normalise(text: str) -> str:
     """Text for quote matching: straight quotes, single spaces."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    if not text.isascii():  # curly quotes are not ASCII: most quotes need no translation
+        text = text.translate(_QUOTES)
+    if _ODD_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
+    return text.strip()
 
 
 def is_http_url(url: str) -> bool:
     """An absolute http:// or https:// address with a host (the only links fact files may hold)."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if _URL_BAD_CHAR.search(url):
         return False
     try:
         parts = urlsplit(url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -89,6 +89,12 @@ class EDTFDate:
     start: Point
     end: Point | None = None  # a period's end; None for a point
     open_end: bool = False
+    # (earliest, latest), computed once: checks and sorting ask for them tens of thousands of times
+    _bounds: tuple[dt.date, dt.date] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        last = self.end.latest() if self.end is not None else self.start.latest()
+        object.__setattr__(self, "_bounds", (self.start.earliest(), last))
 
     @property
     def is_period(self) -> bool:
@@ -99,13 +105,12 @@ class EDTFDate:
         return "period" if self.is_period else self.start.precision
 
     def earliest(self) -> dt.date:
-        return self.start.earliest()
+        """First calendar day it can mean."""
+        return self._bounds[0]
 
     def latest(self) -> dt.date:
         """Last day it can mean; for an open period, the start's latest day."""
-        if self.end is not None:
-            return self.end.latest()
-        return self.start.latest()
+        return self._bounds[1]
 
     def sort_key(self) -> tuple:
         """Chronological order: by earliest day, then coarser precision first, then end."""
