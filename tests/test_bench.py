@@ -40,13 +40,13 @@ def test_generated_facts_check_clean_and_pages_use_real_ids(tmp_path):
 
 def test_table_renders():
     bench = _bench()
-    row = {"claims": 10, "pages": 2, "check_cold": 0.5, "check_warm": 0.2, "check_edit": 0.3,
-           "check_nocache_1job": 0.6, "build_engine": 2.0, "build_plain": 1.9, "ratio": 2.0 / 1.9,
+    row = {"claims": 10, "pages": 2, "check_cold": (0.5, 0.45), "check_warm": (0.2, 0.18), "check_edit": (0.3, 0.25),
+           "check_nocache_1job": (0.6, 0.55), "build_engine": 2.0, "build_plain": 1.9, "ratio": 2.0 / 1.9,
            "cpu_engine": 1.5, "cpu_plain": 1.4, "rebuild_edit": 1.8, "engine_mb": 80.0, "plain_mb": 70.0,
            "largest_bytes": 2048, "largest_page": "claims/index.html", "search_bytes": 10**6,
            "plain_search_bytes": 10**6}
     text = bench.table([row])
-    assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text
+    assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text and "0.20 / 0.18 s" in text
 
 
 def test_engine_config_builds_a_generated_site(tmp_path):
@@ -65,3 +65,16 @@ def test_engine_config_builds_a_generated_site(tmp_path):
                          env=bench._env(), capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert (tmp_path / "site-engine" / "index.html").exists() or list((tmp_path / "site-engine").rglob("*.html"))
+
+
+def test_every_edit_changes_the_fact_file(tmp_path):
+    """Each measured "edit" is a real change (a no-op edit would time a warm run instead)."""
+    bench = _bench()
+    bench.generate_facts(tmp_path, 20, 2)
+    path = tmp_path / "facts" / "claims-00.yml"
+    seen = {path.read_bytes()}
+    for n in (1, 2, 3):
+        bench.edit_one_fact(tmp_path, n)
+        seen.add(path.read_bytes())
+    assert len(seen) == 4
+    assert "Claim 1 (edit 3): the" in path.read_text(encoding="utf-8")
