@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: serve build check test test-fast lint schema bench diff clean browser
+.PHONY: serve build check watch test test-fast lint schema bench diff clean browser
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ build: $(STAMP)  ## the published site, into site/
 
 check: $(STAMP)  ## validate facts/ only (fast)
 	$(PY) -m factkit check
+
+watch: $(STAMP)  ## validate facts/ again each time a fact file is saved (Ctrl-C stops)
+	$(PY) -m factkit check --watch
 
 schema: $(STAMP)  ## regenerate the JSON Schema editors' IDEs use
 	$(PY) -m factkit schema --out schema/facts.schema.json

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .gcpause import paused_gc
-from .loader import load
+from .loader import FileLoader, load
 from .problems import FactError, Problem, errors, report
 from .store import FactBase
 
@@ -26,17 +26,18 @@ def today(value: str | None = None) -> dt.date:
 
 
 def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date | None = None,
-          strict: bool = False, cache_dir: str | Path | None = None,
-          jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
+          strict: bool = False, cache_dir: str | Path | None = None, jobs: int | None = 1,
+          file_loader: FileLoader | None = None) -> tuple[FactBase, list[Problem]]:
     """Load and check a facts folder. With ``strict``, warnings count as errors.
 
     ``cache_dir`` (e.g. ``.factkit-cache``) keeps each file's load result so that only changed
     files are read again; ``jobs`` worker processes read the files (None: one per core). Neither
-    changes the result (see factkit.cache).
+    changes the result (see factkit.cache). ``file_loader`` replaces the loading of each file
+    (factkit.watch keeps results in memory).
     """
     with paused_gc():  # tens of thousands of long-lived records: collections would only rescan them
-        if cache_dir is None and jobs == 1:
-            facts, problems = load(root, base_dir=base_dir)
+        if file_loader is not None or (cache_dir is None and jobs == 1):
+            facts, problems = load(root, base_dir=base_dir, file_loader=file_loader)
         else:
             from .cache import load_cached
 

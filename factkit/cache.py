@@ -103,13 +103,21 @@ class _Recorder(FactBase):
 _BASE_ATTRS = frozenset(_Recorder().__dict__)
 
 
-def load_one(path: Path, display: str) -> bytes:
-    """Load one file on its own; the pickled (records in order, extra state, problems)."""
+FileResult = tuple[list[tuple[str | None, object]], dict, list[Problem]]  # (records in order, extra state, problems)
+
+
+def load_result(path: Path, display: str) -> FileResult:
+    """Load one file on its own: what it adds to a fact base, in order, and its own problems."""
     recorder = _Recorder()
     problems: list[Problem] = []
     load_file(path, display, recorder, problems)
     extra = {k: v for k, v in recorder.__dict__.items() if k not in _BASE_ATTRS}
-    return pickle.dumps((recorder.ops, extra, problems), protocol=pickle.HIGHEST_PROTOCOL)
+    return recorder.ops, extra, problems
+
+
+def load_one(path: Path, display: str) -> bytes:
+    """``load_result`` pickled (what the cache stores and the workers send back)."""
+    return pickle.dumps(load_result(path, display), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load_one_job(args: tuple[str, str]) -> bytes:
@@ -118,7 +126,12 @@ def _load_one_job(args: tuple[str, str]) -> bytes:
 
 
 def _replay(payload: bytes, facts: FactBase, problems: list[Problem]) -> None:
-    ops, extra, found = pickle.loads(payload)
+    apply_result(pickle.loads(payload), facts, problems)
+
+
+def apply_result(result: FileResult, facts: FactBase, problems: list[Problem]) -> None:
+    """Add one file's load result to a fact base exactly as loading the file there would."""
+    ops, extra, found = result
     problems.extend(found)
     for kind, record in ops:
         if kind is None:
@@ -127,8 +140,8 @@ def _replay(payload: bytes, facts: FactBase, problems: list[Problem]) -> None:
             facts.add(kind, record, problems)
     for name, value in extra.items():  # e.g. the ids of records that failed validation
         mine = facts.__dict__.get(name)
-        if mine is None:
-            facts.__dict__[name] = value
+        if mine is None:  # a copy: the same result may be applied to many fact bases (watch mode)
+            facts.__dict__[name] = value.copy() if isinstance(value, (set, dict, list)) else value
         elif isinstance(mine, (set, dict)):
             mine.update(value)
         elif isinstance(mine, list):

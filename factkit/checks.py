@@ -244,11 +244,13 @@ class Checker:
         """Rendered prose: no raw HTML (a '<' followed by a letter, '/', '!' or '?') and only http(s) links."""
         if not text:
             return
-        tag = _HTML.search(text)
+        tag = _HTML.search(text) if "<" in text else None  # `in` first: most texts have no '<' or ']'
         if tag:
             self.add(record, field, "raw-html",
                      f"the {field} of {what} contains HTML ({shorten(text[tag.start():tag.start() + 20])}); "
                      "use inline Markdown only (*emphasis*, [link](https://…)); write a lone '<' as 'less than'")
+        if "]" not in text:
+            return
         for url in _MD_LINK.findall(text) + _MD_REF.findall(text):
             if not is_http_url(url):
                 self.add(record, field, "bad-url",

@@ -15,6 +15,12 @@ from .schema import fact_schema
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .watch import watch
+
+        day = today(args.today)  # validates --today before watching
+        return watch(args.facts, strict=args.strict, interval=args.interval,
+                     today=(lambda: day) if args.today else today)
     cache_dir = None if args.no_cache else Path(args.facts).absolute().parent / CACHE_DIR
     facts, problems = check(args.facts, on=today(args.today), strict=args.strict, cache_dir=cache_dir,
                             jobs=args.jobs)
@@ -74,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-cache", action="store_true",
                    help=f"read every file again (default: keep per-file results in {CACHE_DIR}/ next to the facts)")
     p.add_argument("--jobs", type=int, default=None, help="processes reading files (default: one per core)")
+    p.add_argument("--watch", action="store_true",
+                   help="keep running and check again each time a fact file is saved (Ctrl-C stops)")
+    p.add_argument("--interval", type=float, default=0.5, help="with --watch: seconds between looks (default: 0.5)")
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("schema", help="print or write the JSON Schema of fact files")
     p.add_argument("--out", default=None)

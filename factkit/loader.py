@@ -172,6 +172,9 @@ def _read(path: Path, display: str, problems: list[Problem]) -> bytes | None:
         return None
 
 
+FileLoader = Callable[[Path, str, FactBase, list[Problem]], None]  # (path, displayed path, fact base, problems)
+
+
 def _dropped(base: FactBase) -> set[str]:
     """Ids of records that failed validation (reported once; references to them are not re-reported)."""
     return base.__dict__.setdefault("dropped_ids", set())
@@ -228,8 +231,7 @@ def load_file(path: Path, display: str, base: FactBase, problems: list[Problem])
 
 
 def load(root: str | Path, *, base_dir: str | Path | None = None,
-         file_loader: Callable[[Path, str, FactBase, list[Problem]], None] | None = None,
-         ) -> tuple[FactBase, list[Problem]]:
+         file_loader: FileLoader | None = None) -> tuple[FactBase, list[Problem]]:
     """Load all fact files under ``root``; paths in problems are shown relative to ``base_dir``.
 
     ``file_loader`` replaces ``load_file`` for each checked file (factkit.cache uses it)."""
@@ -248,7 +250,7 @@ def load(root: str | Path, *, base_dir: str | Path | None = None,
 
 
 def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, problems: list[Problem],
-              file_loader: Callable[[Path, str, FactBase, list[Problem]], None]) -> None:
+              file_loader: FileLoader) -> None:
     for path in fact_files(root):
         display = _display(path.absolute(), base_path.absolute())
         try:

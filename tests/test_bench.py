@@ -36,12 +36,14 @@ def test_generated_facts_check_clean_and_pages_use_real_ids(tmp_path):
     cached = factkit.check(tmp_path / "facts", base_dir=tmp_path, on=factkit.today(bench.TODAY),
                            cache_dir=tmp_path / ".factkit-cache", jobs=2)
     assert sorted(cached[0].claims) == sorted(facts.claims) and cached[1] == problems
+    assert 0 < bench.yaml_floor(tmp_path) < 60
 
 
 def test_table_renders():
     bench = _bench()
     row = {"claims": 10, "pages": 2, "check_cold": (0.5, 0.45), "check_warm": (0.2, 0.18), "check_edit": (0.3, 0.25),
-           "check_nocache_1job": (0.6, 0.55), "build_engine": 2.0, "build_plain": 1.9, "ratio": 2.0 / 1.9,
+           "check_nocache_1job": (0.6, 0.55), "yaml_floor": 0.25, "build_engine": 2.0, "build_plain": 1.9,
+           "ratio": 2.0 / 1.9,
            "cpu_engine": 1.5, "cpu_plain": 1.4, "rebuild_edit": 1.8, "engine_mb": 80.0, "plain_mb": 70.0,
            "largest_bytes": 2048, "largest_page": "claims/index.html", "search_bytes": 10**6,
            "plain_search_bytes": 10**6}

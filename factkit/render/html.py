@@ -87,8 +87,14 @@ def tag(name: str, content: str = "", **values: object) -> str:
     return f"<{name}>{content}</{name}>"
 
 
+_PLAIN_DONE: dict[str, str] = {}  # plain_text() memo: link labels repeat a claim's text on many pages
+
+
 def plain_text(text: str) -> str:
     """Fact text (inline Markdown) as plain text, for link labels and machine-readable output."""
+    done = _PLAIN_DONE.get(text)
+    if done is not None:
+        return done
     out = []
     for token in _INLINE.parseInline(text):
         for child in token.children or []:
@@ -96,4 +102,7 @@ def plain_text(text: str) -> str:
                 out.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 out.append(" ")
-    return "".join(out)
+    done = "".join(out)
+    if len(_PLAIN_DONE) < 100_000:
+        _PLAIN_DONE[text] = done
+    return done
