@@ -2,6 +2,9 @@
 
 Flow: YAML fact files -> ``load`` (records with file:line) -> ``check`` (coded rules) ->
 queries on ``FactBase`` -> rendering helpers used by the site's macros.
+
+Importing the package is cheap: the model (pydantic) is imported on first use, so that
+``factkit check`` can answer from its run cache without it (see factkit.runcache).
 """
 
 from __future__ import annotations
@@ -9,14 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .checks import run_checks
-from .gcpause import paused_gc
-from .loader import FileLoader, load
 from .problems import FactError, Problem, errors, report
-from .store import FactBase
+
+if TYPE_CHECKING:
+    from .loader import FileLoader
+    from .store import FactBase
 
 __all__ = ["FactBase", "FactError", "Problem", "check", "errors", "report", "today"]
+
+
+def __getattr__(name: str) -> object:
+    if name == "FactBase":  # imported on first use: it brings in the model and pydantic
+        from .store import FactBase
+
+        return FactBase
+    raise AttributeError(f"module 'factkit' has no attribute {name!r}")
 
 
 def today(value: str | None = None) -> dt.date:
@@ -35,6 +47,10 @@ def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date |
     changes the result (see factkit.cache). ``file_loader`` replaces the loading of each file
     (factkit.watch keeps results in memory).
     """
+    from .checks import run_checks
+    from .gcpause import paused_gc
+    from .loader import load
+
     with paused_gc():  # tens of thousands of long-lived records: collections would only rescan them
         if file_loader is not None or (cache_dir is None and jobs == 1):
             facts, problems = load(root, base_dir=base_dir, file_loader=file_loader)

@@ -20,23 +20,21 @@ and enough bytes to pay for the workers; the workers return the pickles the cach
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
-import hmac
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
+from .files import CACHE_DIR as CACHE_DIR  # re-exported: macros/ and the CLI name it here
+from .files import read_capped
 from .gcpause import paused_gc
 from .loader import load, load_file
 from .problems import Problem
+from .signing import secret, sign, verified, write_atomic
 from .store import FactBase
-from .yamlsafe import MAX_FILE_BYTES
 
-CACHE_DIR = ".factkit-cache"
 _FILE = "facts.pickle"
 _MAGIC = b"factkit-cache-1\n"
 _ENGINE_FILES = ("cache.py", "loader.py", "model.py", "yamlsafe.py", "dates.py", "problems.py", "store.py")
@@ -53,37 +51,6 @@ def engine_version() -> str:
     for name in _ENGINE_FILES:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
-
-
-def _key_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factkit" / "key"
-
-
-def _secret() -> bytes | None:
-    """The local signing key (created on first use); None when it cannot be kept, i.e. no cache."""
-    path = _key_path()
-    try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = os.urandom(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        return key
-    except FileExistsError:  # another process made it just now
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        return data if len(data) >= 32 else None
-    except OSError:
-        return None
 
 
 class _Recorder(FactBase):
@@ -153,7 +120,7 @@ class FileCache:
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / _FILE
-        self.secret = _secret()
+        self.secret = secret()
         self.engine = engine_version()
         self.entries: dict[str, tuple[str, bytes]] = {}
         self.dirty = False
@@ -166,11 +133,8 @@ class FileCache:
                 blob = fh.read()
         except OSError:
             return
-        head = len(_MAGIC)
-        if not blob.startswith(_MAGIC) or len(blob) < head + 32:
-            return
-        signature, body = blob[head:head + 32], blob[head + 32:]
-        if not hmac.compare_digest(signature, hmac.new(self.secret, body, hashlib.sha256).digest()):
+        body = verified(self.secret, _MAGIC, blob)
+        if body is None:
             return  # not written by us (or by us under another key): never unpickled
         try:
             engine, entries = pickle.loads(body)
@@ -183,24 +147,12 @@ class FileCache:
         if self.secret is None or not self.dirty:
             return
         body = pickle.dumps((self.engine, self.entries), protocol=pickle.HIGHEST_PROTOCOL)
-        blob = _MAGIC + hmac.new(self.secret, body, hashlib.sha256).digest() + body
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".facts-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, self.path)  # atomic: a concurrent reader sees the old or the new file
-        except OSError:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        write_atomic(self.path, sign(self.secret, _MAGIC, body))
 
 
 def _digest(path: Path) -> str | None:
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+        data = read_capped(path)
     except OSError:
         return None
     return hashlib.sha256(data).hexdigest()

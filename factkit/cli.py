@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from . import check, errors, report, today
-from .cache import CACHE_DIR
-from .checks import RULES, WARNINGS
-from .schema import fact_schema
+from .files import CACHE_DIR
+
+# The model (pydantic) is imported only where a command needs it: an unchanged `check` answers
+# from its run cache without it.
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -21,16 +22,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
         day = today(args.today)  # validates --today before watching
         return watch(args.facts, strict=args.strict, interval=args.interval,
                      today=(lambda: day) if args.today else today)
-    cache_dir = None if args.no_cache else Path(args.facts).absolute().parent / CACHE_DIR
-    facts, problems = check(args.facts, on=today(args.today), strict=args.strict, cache_dir=cache_dir,
-                            jobs=args.jobs)
+    on = today(args.today)
+    root = Path(args.facts)
+    if args.no_cache:
+        facts, problems = check(root, on=on, strict=args.strict, jobs=args.jobs)
+        counts = (len(facts.claims), len(facts.sources), len(facts.entities))
+    else:
+        from . import runcache
+
+        cache_dir = root.absolute().parent / CACHE_DIR
+        key = runcache.run_key(root, on, args.strict)  # before reading: a save meanwhile means a miss
+        found = runcache.load(cache_dir, key)
+        if found is not None:
+            problems, counts = found
+        else:
+            facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir, jobs=args.jobs)
+            counts = (len(facts.claims), len(facts.sources), len(facts.entities))
+            runcache.save(cache_dir, key, problems, counts)
     print(report(problems, github=args.github))
     if not errors(problems):
-        print(f"{len(facts.claims)} claims, {len(facts.sources)} sources, {len(facts.entities)} entities checked")
+        print(f"{counts[0]} claims, {counts[1]} sources, {counts[2]} entities checked")
     return 1 if errors(problems) else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import fact_schema
+
     text = json.dumps(fact_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +58,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    from .checks import RULES, WARNINGS
+
     for code, text in RULES.items():
         print(f"{code:28} {'warning' if code in WARNINGS else 'error':8} {text}")
     return 0
@@ -78,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.add_argument("--no-cache", action="store_true",
-                   help=f"read every file again (default: keep per-file results in {CACHE_DIR}/ next to the facts)")
+                   help=f"read and check everything again (default: keep results in {CACHE_DIR}/ next to the facts)")
     p.add_argument("--jobs", type=int, default=None, help="processes reading files (default: one per core)")
     p.add_argument("--watch", action="store_true",
                    help="keep running and check again each time a fact file is saved (Ctrl-C stops)")

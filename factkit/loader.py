@@ -7,7 +7,6 @@ fails validation is reported (never silently dropped) and left out of the fact b
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,11 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .files import fact_files, read_capped
 from .gcpause import paused_gc
 from .model import KINDS, ArticleReview, FactFile, Record
 from .problems import Problem, shorten
 from .store import FactBase
-from .yamlsafe import MAX_FILE_BYTES, LList, LMap, read_yaml
+from .yamlsafe import LList, LMap, read_yaml
 
 TOP_KEYS = tuple(FactFile.model_fields)
 # an id written in a file that cannot be read (best effort: references to it are not re-reported)
@@ -35,22 +35,6 @@ _TYPE_WORDS = {
     "model_attributes_type": "expected a mapping (key: value lines)",
     "bool_type": "expected true or false",
 }
-
-
-def fact_files(root: Path) -> list[Path]:
-    """Every .yml/.yaml file under root, sorted, including links (checked later).
-
-    Linked folders are not followed but are listed too, so the loader reports them instead of
-    silently skipping the facts inside. Folders starting with '.' are skipped (.git, editors).
-    """
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += [Path(dirpath) / d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        for name in sorted(filenames):
-            if name.lower().endswith((".yml", ".yaml")):
-                found.append(Path(dirpath) / name)
-    return sorted(found)
 
 
 def _display(path: Path, base: Path) -> str:
@@ -163,8 +147,7 @@ def _validate(model: type[Record], data: Any, path: str, line: int, what: str,
 def _read(path: Path, display: str, problems: list[Problem]) -> bytes | None:
     """The file's bytes, never more than the size limit + 1 (so an oversize file is not read whole)."""
     try:
-        with path.open("rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+        return read_capped(path)
     except OSError as exc:
         problems.append(Problem(display, 1, "unreadable",
                                 f"the file cannot be read ({exc.strerror or type(exc).__name__}); "

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from . import check
 from .cache import FileResult, _digest, apply_result, load_result
-from .loader import fact_files
+from .files import fact_files
 from .problems import Problem, errors, report
 from .store import FactBase
 

@@ -14,6 +14,7 @@ import re
 import yaml
 from yaml import events as ev
 
+from .files import MAX_FILE_BYTES
 from .problems import Problem, one_line, shorten
 
 try:  # the C parser is ~10x faster; fall back to pure Python where libyaml is missing
@@ -21,7 +22,6 @@ try:  # the C parser is ~10x faster; fall back to pure Python where libyaml is m
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NUMBER_DIGITS = 100  # Python refuses int('9' * 4301); no fact needs more than a few digits
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
