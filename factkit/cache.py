@@ -25,6 +25,7 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .files import CACHE_DIR as CACHE_DIR  # re-exported: macros/ and the CLI name it here
@@ -37,7 +38,7 @@ from .store import FactBase
 
 _FILE = "facts.pickle"
 _MAGIC = b"factkit-cache-1\n"
-_ENGINE_FILES = ("cache.py", "loader.py", "model.py", "yamlsafe.py", "dates.py", "problems.py", "store.py")
+_ENGINE_FILES = ("cache.py", "files.py", "loader.py", "model.py", "yamlsafe.py", "dates.py", "problems.py", "store.py")
 PARALLEL_MIN_BYTES = 256 * 1024  # below this, starting workers costs more than it saves
 
 
@@ -90,10 +91,6 @@ def load_one(path: Path, display: str) -> bytes:
 def _load_one_job(args: tuple[str, str]) -> bytes:
     gc.disable()
     return load_one(Path(args[0]), args[1])
-
-
-def _replay(payload: bytes, facts: FactBase, problems: list[Problem]) -> None:
-    apply_result(pickle.loads(payload), facts, problems)
 
 
 def apply_result(result: FileResult, facts: FactBase, problems: list[Problem]) -> None:
@@ -158,36 +155,51 @@ def _digest(path: Path) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def _workers(jobs: int | None, files: list[tuple[Path, str]]) -> int:
+def _workers(jobs: int | None, files: list[tuple[Path, str]], meanwhile: bool) -> int:
+    """Worker processes for reading ``files`` (0: read them here). With ``meanwhile`` (this process
+    has other work to do in the meantime, e.g. unpickling cached files), one big file is worth one."""
     if jobs is None:
         jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 2 or sys.platform == "win32":
-        return 1
+    if jobs <= 1 or not files or (len(files) < 2 and not meanwhile) or sys.platform == "win32":
+        return 0
     try:
         size = sum(p.stat().st_size for p, _ in files)
     except OSError:
-        return 1
-    return min(jobs, len(files)) if size >= PARALLEL_MIN_BYTES else 1
+        return 0
+    return min(jobs, len(files)) if size >= PARALLEL_MIN_BYTES else 0
 
 
-def _read_all(files: list[tuple[Path, str]], jobs: int | None) -> list[bytes]:
-    workers = _workers(jobs, files)
-    if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+def _start_reading(files: list[tuple[Path, str]], jobs: int | None,
+                   meanwhile: bool) -> Callable[[], list[tuple[bytes | None, FileResult | None]]]:
+    """Start loading ``files``; the returned function waits and gives (pickle, result) per file,
+    in order: worker processes send pickles, a load in this process gives the result itself."""
+    workers = _workers(jobs, files, meanwhile)
 
-        # largest first, so the two workers finish together
+    def here() -> list[tuple[bytes | None, FileResult | None]]:
+        return [(None, load_result(p, d)) for p, d in files]
+
+    if not workers:
+        return here
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        # largest first, so the workers finish together
         order = sorted(range(len(files)), key=lambda i: -files[i][0].stat().st_size)
+        futures = {i: pool.submit(_load_one_job, (str(files[i][0]), files[i][1])) for i in order}
+    except Exception:  # e.g. no fork or no semaphores here: read them in this process
+        return here
+
+    def gather() -> list[tuple[bytes | None, FileResult | None]]:
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                done = list(pool.map(_load_one_job, [(str(files[i][0]), files[i][1]) for i in order]))
-        except Exception:  # e.g. no fork or no semaphores here: read them in this process
-            return [load_one(p, d) for p, d in files]
-        results: list[bytes] = [b""] * len(files)
-        for i, payload in zip(order, done, strict=True):
-            results[i] = payload
-        return results
-    return [load_one(p, d) for p, d in files]
+            return [(futures[i].result(), None) for i in range(len(files))]
+        except Exception:  # a worker died (e.g. out of memory): read them here instead
+            return here()
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    return gather
 
 
 def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_dir: str | Path | None = None,
@@ -215,14 +227,23 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
                 if hit is not None and keys[i] is not None and hit[0] == keys[i]:
                     payloads[i] = hit[1]
         missing = [i for i, p in enumerate(payloads) if p is None]
-        for i, payload in zip(missing, _read_all([files[i] for i in missing], jobs), strict=True):
-            payloads[i] = payload
+        finish = _start_reading([files[i] for i in missing], jobs, meanwhile=len(missing) < len(files))
+        results: list[FileResult | None] = [None] * len(files)
+        for i, payload in enumerate(payloads):  # while the workers read the others
+            if payload is not None:
+                results[i] = pickle.loads(payload)
+        for i, (payload, result) in zip(missing, finish(), strict=True):
+            if result is None:
+                result = pickle.loads(payload)
+            results[i] = result
             # kept only when the file did not change while it was read
             if cache is not None and keys[i] is not None and _digest(files[i][0]) == keys[i]:
+                if payload is None:
+                    payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
                 cache.entries[files[i][1]] = (keys[i], payload)
                 cache.dirty = True
-        for payload in payloads:
-            _replay(payload, facts, problems)
+        for result in results:
+            apply_result(result, facts, problems)
         if cache is not None:
             current = {display for _, display in files}
             for gone in [d for d in cache.entries if d not in current]:

@@ -27,19 +27,30 @@ from .signing import secret, sign, verified, write_atomic
 
 _FILE = "last-check.json"
 _MAGIC = b"factkit-run-1\n"
-_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
+_PACKAGES = (("pydantic", "pydantic"), ("pydantic_core", "pydantic_core"), ("yaml", "pyyaml"))  # module, dist
+
+
+def _installed(module: str, dist: str) -> str:
+    """The installed distribution of a module as its dist-info folder name (e.g. 'PyYAML-6.0.3.dist-info'),
+    found without importing the module or importlib.metadata (both cost more than the whole cache hit)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(module)
+    if spec is None or not spec.origin:
+        return f"{module}=?"
+    site = Path(spec.origin).parent.parent
+    try:
+        return ",".join(sorted(name for name in os.listdir(site)
+                               if name.endswith(".dist-info") and name.lower().startswith(dist + "-")))
+    except OSError:
+        return f"{module}@{spec.origin}"
 
 
 def engine_digest() -> str:
     """A hash of the engine's code and of the versions its results depend on."""
-    from importlib import metadata
-
     digest = hashlib.sha256(sys.version.encode())
-    for name in _PACKAGES:
-        try:
-            digest.update(f"|{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"|{name}=?".encode())
+    for module, dist in _PACKAGES:
+        digest.update(f"|{_installed(module, dist)}".encode())
     here = Path(__file__).parent
     for path in sorted(here.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

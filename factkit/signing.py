@@ -62,19 +62,13 @@ def verified(key: bytes, magic: bytes, blob: bytes) -> bytes | None:
 
 def write_atomic(path: Path, blob: bytes) -> None:
     """Write via a temporary file and a rename: a concurrent reader sees the old or the new file."""
-    import tempfile
-
-    tmp = None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
-        tmp = None
     except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

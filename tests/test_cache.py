@@ -50,8 +50,8 @@ def test_only_changed_files_are_read_again(tmp_path, monkeypatch):
     cache_dir = root / ".factkit-cache"
     factkit.check(root / "facts", base_dir=root, on=TODAY, cache_dir=cache_dir)
     read: list[str] = []
-    real = cache.load_one
-    monkeypatch.setattr(cache, "load_one", lambda path, display: read.append(display) or real(path, display))
+    real = cache.load_result
+    monkeypatch.setattr(cache, "load_result", lambda path, display: read.append(display) or real(path, display))
     factkit.check(root / "facts", base_dir=root, on=TODAY, cache_dir=cache_dir)
     assert read == []
     target = root / "facts" / "entities.yml"
