@@ -51,14 +51,15 @@ def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date |
     from .gcpause import paused_gc
     from .loader import load
 
+    on = on or today()
     with paused_gc():  # tens of thousands of long-lived records: collections would only rescan them
         if file_loader is not None or (cache_dir is None and jobs == 1):
             facts, problems = load(root, base_dir=base_dir, file_loader=file_loader)
+            problems += run_checks(facts, on)
         else:
-            from .cache import load_cached
+            from .cache import check_cached
 
-            facts, problems = load_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs)
-        problems += run_checks(facts, on or today())
+            facts, problems = check_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs, on=on)
     if strict:
         problems = [Problem(p.path, p.line, p.code, p.message) for p in problems]
     return facts, sorted(problems)

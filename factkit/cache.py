@@ -20,6 +20,7 @@ and enough bytes to pay for the workers; the workers return the pickles the cach
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import os
@@ -38,7 +39,8 @@ from .store import FactBase
 
 _FILE = "facts.pickle"
 _MAGIC = b"factkit-cache-1\n"
-_ENGINE_FILES = ("cache.py", "files.py", "loader.py", "model.py", "yamlsafe.py", "dates.py", "problems.py", "store.py")
+_ENGINE_FILES = ("cache.py", "checks.py", "files.py", "loader.py", "model.py", "yamlsafe.py", "dates.py",
+                 "problems.py", "store.py")
 PARALLEL_MIN_BYTES = 256 * 1024  # below this, starting workers costs more than it saves
 
 
@@ -113,13 +115,15 @@ def apply_result(result: FileResult, facts: FactBase, problems: list[Problem]) -
 
 
 class FileCache:
-    """The signed cache file: {display path: (sha256 of the bytes, pickled load result)}."""
+    """The signed cache file: {display path: (sha256 of the bytes, pickled load result)}, and the
+    claim rules' results per file (see ClaimMemo)."""
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / _FILE
         self.secret = secret()
         self.engine = engine_version()
         self.entries: dict[str, tuple[str, bytes]] = {}
+        self.claim_checks: dict[str, tuple[str, str, tuple[str, ...], list[Problem]]] = {}
         self.dirty = False
 
     def read(self) -> None:
@@ -134,16 +138,16 @@ class FileCache:
         if body is None:
             return  # not written by us (or by us under another key): never unpickled
         try:
-            engine, entries = pickle.loads(body)
-        except Exception:  # a damaged cache is a cache miss
+            engine, entries, claim_checks = pickle.loads(body)
+        except Exception:  # a damaged (or older) cache is a cache miss
             return
-        if engine == self.engine and isinstance(entries, dict):
-            self.entries = entries
+        if engine == self.engine and isinstance(entries, dict) and isinstance(claim_checks, dict):
+            self.entries, self.claim_checks = entries, claim_checks
 
     def write(self) -> None:
         if self.secret is None or not self.dirty:
             return
-        body = pickle.dumps((self.engine, self.entries), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps((self.engine, self.entries, self.claim_checks), protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(self.path, sign(self.secret, _MAGIC, body))
 
 
@@ -153,6 +157,13 @@ def _digest(path: Path) -> str | None:
     except OSError:
         return None
     return hashlib.sha256(data).hexdigest()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _workers(jobs: int | None, files: list[tuple[Path, str]], meanwhile: bool) -> int:
@@ -202,13 +213,17 @@ def _start_reading(files: list[tuple[Path, str]], jobs: int | None,
     return gather
 
 
-def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_dir: str | Path | None = None,
-                jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
-    """Like ``loader.load``, reading only files whose bytes changed since the last run.
+class _Loaded:
+    """What a cached load knows beyond the fact base: the cache, and each file's trusted digest."""
 
-    ``cache_dir`` None means no cache (every file is read; ``jobs`` still applies). ``jobs``:
-    worker processes for the files to read (None: one per core).
-    """
+    def __init__(self, cache: FileCache | None) -> None:
+        self.cache = cache
+        self.digests: dict[str, str] = {}  # display -> sha256 of the bytes its records came from
+        self.context_files: list[str] = []  # files holding anything but claims (sources, entities, review)
+
+
+def _load(root: str | Path, base_dir: str | Path | None, cache_dir: str | Path | None,
+          jobs: int | None) -> tuple[FactBase, list[Problem], _Loaded]:
     files: list[tuple[Path, str]] = []
 
     def plan(path: Path, display: str, facts: FactBase, problems: list[Problem]) -> None:
@@ -216,6 +231,7 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
 
     facts, problems = load(root, base_dir=base_dir, file_loader=plan)
     cache = FileCache(Path(cache_dir)) if cache_dir is not None else None
+    state = _Loaded(cache)
     with paused_gc():
         payloads: list[bytes | None] = [None] * len(files)
         keys: list[str | None] = [None] * len(files)
@@ -226,8 +242,12 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
                 hit = cache.entries.get(display)
                 if hit is not None and keys[i] is not None and hit[0] == keys[i]:
                     payloads[i] = hit[1]
+                    state.digests[display] = keys[i]
         missing = [i for i, p in enumerate(payloads) if p is None]
-        finish = _start_reading([files[i] for i in missing], jobs, meanwhile=len(missing) < len(files))
+        # a worker for even one file pays when this process has as much unpickling to do meanwhile
+        cached_bytes = sum(len(p) for p in payloads if p is not None)
+        missing_bytes = sum(_size(files[i][0]) for i in missing)
+        finish = _start_reading([files[i] for i in missing], jobs, meanwhile=cached_bytes >= missing_bytes)
         results: list[FileResult | None] = [None] * len(files)
         for i, payload in enumerate(payloads):  # while the workers read the others
             if payload is not None:
@@ -241,13 +261,83 @@ def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_d
                 if payload is None:
                     payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
                 cache.entries[files[i][1]] = (keys[i], payload)
+                state.digests[files[i][1]] = keys[i]
                 cache.dirty = True
-        for result in results:
+        for (_, display), result in zip(files, results, strict=True):
             apply_result(result, facts, problems)
+            if any(kind != "claims" for kind, _ in result[0]):
+                state.context_files.append(display)
         if cache is not None:
             current = {display for _, display in files}
-            for gone in [d for d in cache.entries if d not in current]:
-                del cache.entries[gone]
-                cache.dirty = True
-            cache.write()
+            for table in (cache.entries, cache.claim_checks):
+                for gone in [d for d in table if d not in current]:
+                    del table[gone]
+                    cache.dirty = True
+    return facts, problems, state
+
+
+def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_dir: str | Path | None = None,
+                jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
+    """Like ``loader.load``, reading only files whose bytes changed since the last run.
+
+    ``cache_dir`` None means no cache (every file is read; ``jobs`` still applies). ``jobs``:
+    worker processes for the files to read (None: one per core).
+    """
+    facts, problems, state = _load(root, base_dir, cache_dir, jobs)
+    if state.cache is not None:
+        state.cache.write()
+    return facts, problems
+
+
+class ClaimMemo:
+    """The claim rules' problems per claims file, reused while nothing they read has changed.
+
+    The rules for a claim read the claim itself and, across files: the sources (ids, excerpts,
+    dates, flags), the ids of entities and claims, the ids of records dropped as invalid, the
+    review, and today. A file's entry is therefore valid only for the same bytes of that file,
+    the same claims taken from it (a duplicate id elsewhere can take one away), and the same
+    context: a hash of today, the bytes of every file that holds anything but claims, and the
+    sorted ids of all claims and dropped records. Editing a claim's text re-checks its file only;
+    editing a source, an entity or the review, or adding or removing a claim, re-checks them all.
+    """
+
+    def __init__(self, state: _Loaded, facts: FactBase, on: dt.date) -> None:
+        self.state = state
+        digest = hashlib.sha256(on.isoformat().encode())
+        for display in state.context_files:
+            digest.update(f"|{display}={state.digests.get(display, 'untrusted')}".encode())
+        digest.update(b"|claims:" + "\0".join(sorted(facts.claims)).encode())
+        digest.update(b"|dropped:" + "\0".join(sorted(getattr(facts, "dropped_ids", ()))).encode())
+        trusted = all(display in state.digests for display in state.context_files)
+        self.context = digest.hexdigest() if trusted else None
+        self.reused = 0
+
+    def get(self, path: str, ids: tuple[str, ...]) -> list[Problem] | None:
+        entry = self.state.cache.claim_checks.get(path) if self.state.cache else None
+        digest = self.state.digests.get(path)
+        if entry is None or digest is None or self.context is None:
+            return None
+        if entry[0] == digest and entry[1] == self.context and entry[2] == ids:
+            self.reused += len(ids)
+            return list(entry[3])
+        return None
+
+    def put(self, path: str, ids: tuple[str, ...], problems: list[Problem]) -> None:
+        digest = self.state.digests.get(path)
+        if self.state.cache is None or digest is None or self.context is None:
+            return
+        self.state.cache.claim_checks[path] = (digest, self.context, ids, list(problems))
+        self.state.cache.dirty = True
+
+
+def check_cached(root: str | Path, *, base_dir: str | Path | None, cache_dir: str | Path | None,
+                 jobs: int | None, on: dt.date) -> tuple[FactBase, list[Problem]]:
+    """``load_cached`` and every check; with a cache, the claim rules of unchanged files are reused."""
+    from .checks import run_checks
+
+    facts, problems, state = _load(root, base_dir, cache_dir, jobs)
+    memo = ClaimMemo(state, facts, on) if state.cache is not None else None
+    problems += run_checks(facts, on, memo)
+    if state.cache is not None:
+        state.cache.write()
     return facts, problems

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .model import VERDICTS, Citation, Claim, Record
 from .problems import Problem, shorten
 from .store import FactBase
+
+if TYPE_CHECKING:
+    from .cache import ClaimMemo
 
 QUOTE_WORD_LIMIT = 30
 
@@ -107,9 +111,10 @@ def is_http_url(url: str) -> bool:
 class Checker:
     """Runs every rule over a fact base; collects problems."""
 
-    def __init__(self, facts: FactBase, today: dt.date) -> None:
+    def __init__(self, facts: FactBase, today: dt.date, memo: ClaimMemo | None = None) -> None:
         self.facts = facts
         self.today = today
+        self.memo = memo
         self.problems: list[Problem] = []
         self._excerpts: dict[str, list[str]] = {}
         # ids of records the loader reported as invalid: a reference to one is not an unknown id
@@ -130,8 +135,7 @@ class Checker:
                     self.add(role, "end", "period-order", f"the role '{role.title}' ends before it starts")
             if entity.terms:
                 self.check_terms(entity.terms)
-        for claim in self.facts.claims.values():
-            self.check_claim(claim)
+        self.check_claims()
         self.check_review()
         self.check_unused_sources()
         return self.problems
@@ -209,6 +213,26 @@ class Checker:
                          f"{terms.expires}; fix one of the three (or drop expires: the site computes it)")
 
     # ---- claims -------------------------------------------------------------------------
+
+    def check_claims(self) -> None:
+        """The claim rules, file by file; with a memo, an unchanged file's problems are reused."""
+        if self.memo is None:
+            for claim in self.facts.claims.values():
+                self.check_claim(claim)
+            return
+        by_file: dict[str, list[Claim]] = {}
+        for claim in self.facts.claims.values():
+            by_file.setdefault(claim.where[0], []).append(claim)
+        for path, claims in by_file.items():
+            ids = tuple(claim.id for claim in claims)
+            kept = self.memo.get(path, ids)
+            if kept is not None:
+                self.problems.extend(kept)
+                continue
+            start = len(self.problems)
+            for claim in claims:
+                self.check_claim(claim)
+            self.memo.put(path, ids, self.problems[start:])
 
     def check_claim(self, claim: Claim) -> None:
         if not claim.citations:
@@ -355,6 +379,6 @@ class Checker:
                          f"source '{sid}' is not cited by any claim; cite it or remove it")
 
 
-def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
-    """Every rule over the fact base."""
-    return Checker(facts, today).run()
+def run_checks(facts: FactBase, today: dt.date, memo: ClaimMemo | None = None) -> list[Problem]:
+    """Every rule over the fact base (``memo``: reuse unchanged files' claim results, see factkit.cache)."""
+    return Checker(facts, today, memo).run()

@@ -125,3 +125,68 @@ def test_cli_no_cache_flag(tmp_path, monkeypatch, capsys):
     assert main(["check", "--today", "2026-11-27", "--jobs", "1"]) == 0
     assert (root / ".factkit-cache" / "facts.pickle").is_file()
     assert "claims" in capsys.readouterr().out
+
+
+EXTRA = """claims:
+  - id: extra-one
+    text: "An extra claim, kept in its own file."
+    citations:
+      - source: utility-report
+        quote: "entered service in July 2019"
+    checked: 2026-11-20
+  - id: extra-two
+    text: "Another extra claim."
+    date: 2019-07
+    citations:
+      - source: utility-report
+    checked: 2026-11-20
+"""
+
+
+def test_claim_rule_results_are_reused_only_while_valid(tmp_path, monkeypatch):
+    """The claim rules of an unchanged claims file are reused; any change they could see re-runs them.
+    After every step the cached check reports exactly what a plain check reports."""
+    from factkit import checks
+
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "fixtures" / "sites" / "water" / "facts", root / "facts")
+    (root / "facts" / "more.yml").write_text(EXTRA, encoding="utf-8")
+    cache_dir = root / ".factkit-cache"
+    checked: list[str] = []
+    real = checks.Checker.check_claim
+    monkeypatch.setattr(checks.Checker, "check_claim",
+                        lambda self, claim: checked.append(claim.id) or real(self, claim))
+    n_main = len(factkit.check(root / "facts", base_dir=root, on=TODAY)[0].claims) - 2
+
+    def step(on=TODAY) -> tuple[list[str], list]:
+        checked.clear()
+        plain = _summary(*factkit.check(root / "facts", base_dir=root, on=on))
+        checked.clear()
+        cached = _summary(*factkit.check(root / "facts", base_dir=root, on=on, cache_dir=cache_dir))
+        assert cached == plain
+        return sorted(checked), cached[3]
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = root / "facts" / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    assert len(step()[0]) == n_main + 2  # cold: every claim
+    assert step()[0] == []  # nothing changed: every file's results reused
+    edit("more.yml", "kept in its own file", "kept apart")
+    assert step()[0] == ["extra-one", "extra-two"]  # only the edited file
+    assert len(step(TODAY + dt.timedelta(days=1))[0]) == n_main + 2  # another day: all again
+    edit("sources.yml", "entered service in July 2019", "entered service in June 2019")
+    ran, problems = step()
+    assert len(ran) == n_main + 2 and "quote-not-found" in {p.code for p in problems}  # a source changed
+    edit("sources.yml", "entered service in June 2019", "entered service in July 2019")
+    step()
+    edit("more.yml", "id: extra-two", "id: extra-three")  # a claim id changed: others may cite it
+    assert len(step()[0]) == n_main + 2
+    edit("more.yml", "id: extra-one", "id: reservoir-opened")  # now a duplicate of a claim in claims.yml
+    ran, problems = step()
+    assert "duplicate-id" in {p.code for p in problems} and len(ran) == n_main + 1
+    (root / "facts" / "more.yml").write_text("claims: [\n", encoding="utf-8")  # unreadable: its ids dropped
+    ran, problems = step()
+    assert "yaml-syntax" in {p.code for p in problems} and len(ran) == n_main
