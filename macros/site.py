@@ -21,6 +21,7 @@ from factkit.model import VERDICTS
 from factkit.render import FactLookupError, Renderer, compute, entities, export, pages, review
 from factkit.render import claims as rclaims
 
+from . import calls
 from .homes import find_homes
 
 log = logging.getLogger("mkdocs.plugins.factkit")
@@ -113,6 +114,7 @@ def _macro(env, fn: Callable) -> None:
             return ""
 
     env.macro(wrapper, fn.__name__)
+    STATE.setdefault("macro_names", set()).add(fn.__name__)
 
 
 def _register(env) -> None:
@@ -267,6 +269,12 @@ def _register(env) -> None:
 def on_pre_page_macros(env) -> None:
     if "renderer" in STATE:
         _renderer().begin_page(env.page.url)
+        if calls.enabled(env):  # plain macro calls are made here: no Jinja compile for the page
+            ours = {name: fn for name, fn in env.macros.items() if name in STATE["macro_names"]}
+            expanded = calls.expand(env.markdown, ours)
+            if expanded is not None:
+                env.markdown = expanded
+                calls.skip_jinja(env)
 
 
 def on_post_page_macros(env) -> None:

@@ -43,7 +43,24 @@ def facts_json(r: Renderer) -> str:
         "entities": [_record(facts.entities[k]) for k in sorted(facts.entities)],
         "review": _record(facts.review) if facts.review else None,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return _json_lines(doc)
+
+
+def _json_lines(doc: dict[str, Any]) -> str:
+    """JSON with one record per line: easy to grep and diff, and written by the C encoder
+    (``indent=`` would switch json to its pure-Python encoder, ~10x slower at 10,000 claims)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list):
+            body = ",\n".join(dump(item) for item in value)
+            parts.append(f"{dump(key)}: [\n{body}\n]" if value else f"{dump(key)}: []")
+        else:
+            parts.append(f"{dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 CSV_FIELDS = ["id", "text", "date", "status", "verdict", "wording", "topics", "entities", "sources", "checked",
