@@ -167,17 +167,16 @@ def _size(path: Path) -> int:
 
 
 def _workers(jobs: int | None, files: list[tuple[Path, str]], meanwhile: bool) -> int:
-    """Worker processes for reading ``files`` (0: read them here). With ``meanwhile`` (this process
-    has other work to do in the meantime, e.g. unpickling cached files), one big file is worth one."""
+    """Worker processes to start for reading ``files`` (0: read them all here). This process reads a
+    share itself, unless it has other work meanwhile (unpickling cached files), when one big file
+    is already worth a worker."""
     if jobs is None:
         jobs = os.cpu_count() or 1
-    if jobs <= 1 or not files or (len(files) < 2 and not meanwhile) or sys.platform == "win32":
+    if jobs <= 1 or not files or sys.platform == "win32":
         return 0
-    try:
-        size = sum(p.stat().st_size for p, _ in files)
-    except OSError:
+    if sum(_size(p) for p, _ in files) < PARALLEL_MIN_BYTES:
         return 0
-    return min(jobs, len(files)) if size >= PARALLEL_MIN_BYTES else 0
+    return min(jobs, len(files)) if meanwhile else min(jobs, len(files)) - 1
 
 
 def _start_reading(files: list[tuple[Path, str]], jobs: int | None,
@@ -186,29 +185,37 @@ def _start_reading(files: list[tuple[Path, str]], jobs: int | None,
     in order: worker processes send pickles, a load in this process gives the result itself."""
     workers = _workers(jobs, files, meanwhile)
 
-    def here() -> list[tuple[bytes | None, FileResult | None]]:
-        return [(None, load_result(p, d)) for p, d in files]
+    def here(indexes: list[int]) -> dict[int, tuple[bytes | None, FileResult | None]]:
+        return {i: (None, load_result(*files[i])) for i in indexes}
 
     if not workers:
-        return here
+        return lambda: list(here(list(range(len(files)))).values())
+    # share the bytes out, largest file first, to whoever has the least so far (lane 0: this process)
+    lanes: list[list[int]] = [[] for _ in range(workers + (0 if meanwhile else 1))]
+    loads = [0] * len(lanes)
+    for i in sorted(range(len(files)), key=lambda i: -_size(files[i][0])):
+        lane = loads.index(min(loads))
+        lanes[lane].append(i)
+        loads[lane] += _size(files[i][0])
+    mine = [] if meanwhile else lanes.pop(0)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        # largest first, so the workers finish together
-        order = sorted(range(len(files)), key=lambda i: -files[i][0].stat().st_size)
-        futures = {i: pool.submit(_load_one_job, (str(files[i][0]), files[i][1])) for i in order}
+        futures = {i: pool.submit(_load_one_job, (str(files[i][0]), files[i][1])) for lane in lanes for i in lane}
     except Exception:  # e.g. no fork or no semaphores here: read them in this process
-        return here
+        return lambda: list(here(list(range(len(files)))).values())
 
     def gather() -> list[tuple[bytes | None, FileResult | None]]:
         try:
-            return [(futures[i].result(), None) for i in range(len(files))]
-        except Exception:  # a worker died (e.g. out of memory): read them here instead
-            return here()
+            done = here(mine)  # this process's share, while the workers read theirs
+            done.update({i: (future.result(), None) for i, future in futures.items()})
+        except Exception:  # a worker died (e.g. out of memory): read the rest here instead
+            done = here(list(range(len(files))))
         finally:
             pool.shutdown(cancel_futures=True)
+        return [done[i] for i in range(len(files))]
 
     return gather
 
