@@ -343,7 +343,7 @@ def largest(site: Path) -> tuple[str, int]:
     return best.relative_to(site).as_posix(), best.stat().st_size
 
 
-def bench(n_claims: int, n_pages: int, workdir: Path, log=print) -> dict:
+def bench(n_claims: int, n_pages: int, workdir: Path, log=print, check_only: bool = False) -> dict:
     root = workdir / f"n{n_claims}"
     if root.exists():
         shutil.rmtree(root)
@@ -373,6 +373,8 @@ def bench(n_claims: int, n_pages: int, workdir: Path, log=print) -> dict:
         + ", ".join(f"{name} {r[key][0]:.2f} / {r[key][1]:.2f} s" for name, key in
                     (("no cache 1 process", "check_nocache_1job"), ("cold", "check_cold"),
                      ("warm", "check_warm"), ("after an edit", "check_edit"))))
+    if check_only:
+        return r
 
     env = _env()
     env["BENCH_DUMP"] = str(root / "plain-docs")
@@ -429,10 +431,14 @@ COLUMNS = [
 ]
 
 
-def table(results: list[dict]) -> str:
-    head = "| " + " | ".join(name for name, _ in COLUMNS) + " |"
-    rule = "|" + "---|" * len(COLUMNS)
-    rows = ["| " + " | ".join(fn(r) for _, fn in COLUMNS) + " |" for r in results]
+CHECK_COLUMNS = 6  # claims / pages and the check figures come first
+
+
+def table(results: list[dict], check_only: bool = False) -> str:
+    columns = COLUMNS[:CHECK_COLUMNS] if check_only else COLUMNS
+    head = "| " + " | ".join(name for name, _ in columns) + " |"
+    rule = "|" + "---|" * len(columns)
+    rows = ["| " + " | ".join(fn(r) for _, fn in columns) + " |" for r in results]
     return "\n".join([head, rule, *rows])
 
 
@@ -441,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="only N=1,000 claims / 100 pages")
     parser.add_argument("--sizes", default="1000:100,10000:1000", help="claims:pages,... (default: %(default)s)")
     parser.add_argument("--keep", default=None, help="work in this folder and keep it (default: a temp folder)")
+    parser.add_argument("--check-only", action="store_true", help="only the check figures (no site builds)")
     args = parser.parse_args(argv)
     sizes = [tuple(int(x) for x in s.split(":")) for s in args.sizes.split(",")]
     if args.quick:
@@ -449,12 +456,13 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}, work: {work}", flush=True)
     try:
-        results = [bench(n, m, work, log=lambda s: print(s, flush=True)) for n, m in sizes]
+        results = [bench(n, m, work, log=lambda s: print(s, flush=True), check_only=args.check_only)
+                   for n, m in sizes]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print(table(results))
+    print(table(results, check_only=args.check_only))
     return 0
 
 

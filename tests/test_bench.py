@@ -49,6 +49,8 @@ def test_table_renders():
            "plain_search_bytes": 10**6}
     text = bench.table([row])
     assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text and "0.20 / 0.18 s" in text
+    checks = bench.table([row], check_only=True)
+    assert "0.20 / 0.18 s" in checks and "engine build" not in checks and "YAML events" in checks
 
 
 def test_engine_config_builds_a_generated_site(tmp_path):
