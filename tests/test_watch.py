@@ -111,8 +111,11 @@ def test_watch_loop_prints_a_report_after_each_save(tmp_path, monkeypatch):
 def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
     root = _site(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(REPO), "FACTKIT_TODAY": TODAY.isoformat()}
+    # a job started in the background by a non-interactive shell inherits SIGINT ignored (as under some
+    # CI runners); a terminal's Ctrl-C is what this test stands for, so the child gets the default back
     proc = subprocess.Popen([sys.executable, "-m", "factkit", "check", "--watch", "--interval", "0.1"], cwd=root,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline()
         deadline = time.monotonic() + 30
