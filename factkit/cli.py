@@ -26,6 +26,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.facts)
     if args.no_cache:
         facts, problems = check(root, on=on, strict=args.strict, jobs=args.jobs)
+        args.keep.append(facts)
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
     else:
         from . import runcache
@@ -37,6 +38,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             problems, counts = found
         else:
             facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir, jobs=args.jobs)
+            args.keep.append(facts)
             counts = (len(facts.claims), len(facts.sources), len(facts.entities))
             runcache.save(cache_dir, key, problems, counts)
     print(report(problems, github=args.github))
@@ -87,7 +89,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, keep: list | None = None) -> int:
+    """Run a command; its exit code. ``keep`` receives what a command built (the fact base), so that a
+    caller about to exit at once (``python -m factkit``) does not pay for freeing it record by record."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
@@ -123,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
     args = parser.parse_args(argv)
+    args.keep = keep if keep is not None else []
     try:
         return args.func(args)
     except ValueError as exc:  # e.g. a malformed --today
