@@ -31,7 +31,7 @@ def _literal_call(source: str, macros: dict[str, Callable]) -> tuple[Callable, l
         return None
     try:
         node = ast.parse(text, mode="eval").body
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # e.g. a NUL byte, absurd nesting
         return None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in macros:
         return None
@@ -46,7 +46,7 @@ def _literal_call(source: str, macros: dict[str, Callable]) -> tuple[Callable, l
     try:
         args = [value(a) for a in node.args]
         kwargs = {k.arg: value(k.value) for k in node.keywords if k.arg is not None}
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if len(kwargs) != len(node.keywords):  # **mapping
         return None

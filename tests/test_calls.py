@@ -59,6 +59,8 @@ def test_literal_calls_are_made_in_page_order():
     "{{ claim('a') }} {{ claim('b'",                # unclosed
     "{{ claim('a}}b') }}",                          # '}}' inside a string: Jinja's lexer knows better
     "{{ raw }} {% raw %}{{ claim('a') }}{% endraw %}",
+    "{{ claim('a\x00') }}",                          # a NUL byte
+    "{{ claim(" + "[" * 500 + "]" * 500 + ") }}",     # nesting past Python's parser limit
 ])
 def test_anything_else_is_left_to_jinja(page):
     log: list[str] = []
