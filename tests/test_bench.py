@@ -43,12 +43,15 @@ def test_table_renders():
     bench = _bench()
     row = {"claims": 10, "pages": 2, "check_cold": (0.5, 0.45), "check_warm": (0.2, 0.18), "check_edit": (0.3, 0.25),
            "check_nocache_1job": (0.6, 0.55), "yaml_floor": 0.25, "build_engine": 2.0, "build_plain": 1.9,
-           "ratio": 2.0 / 1.9,
+           "ratio": 2.0 / 1.9, "engine_own": 0.1,
            "cpu_engine": 1.5, "cpu_plain": 1.4, "rebuild_edit": 1.8, "engine_mb": 80.0, "plain_mb": 70.0,
            "largest_bytes": 2048, "largest_page": "claims/index.html", "search_bytes": 10**6,
            "plain_search_bytes": 10**6}
     text = bench.table([row])
     assert text.count("\n") == 2 and "10 / 2" in text and "1.05" in text and "0.20 / 0.18 s" in text
+    assert "0.1 s (5.0% of the build)" in text
+    assert bench.events("event config          0.31 s\nevent page_markdown   2.50 s\nnoise\n") == {
+        "event config": 0.31, "event page_markdown": 2.5}
     checks = bench.table([row], check_only=True)
     assert "0.20 / 0.18 s" in checks and "engine build" not in checks and "YAML events" in checks
 
