@@ -2,9 +2,9 @@
 
 A fact file's result (its validated records, in order, and its own problems) depends only on
 its bytes, its displayed path and the engine code. So it is kept in ``.factkit-cache/``, keyed by
-the SHA-256 of the bytes and the path, in one file stamped with the engine version (a hash of the
-loading code and of the Python, pydantic and PyYAML versions): any change to either reads the
-file again. The records are then added to the fact base in file order exactly as a plain load
+the SHA-256 of the bytes and the path, in one file stamped with the engine version
+(``runcache.engine_digest``: the engine's code and the Python, pydantic and PyYAML versions): any
+change to either reads the file again. The records are then added to the fact base in file order exactly as a plain load
 does, so duplicate ids across files are reported the same way, and every check still runs on the
 whole fact base: the cache holds no cross-file result.
 
@@ -30,30 +30,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .files import CACHE_DIR as CACHE_DIR  # re-exported: macros/ and the CLI name it here
-from .files import read_capped
+from .files import digest as file_digest
 from .gcpause import paused_gc
 from .loader import load, load_file
 from .problems import Problem
+from .runcache import engine_digest
 from .signing import secret, sign, verified, write_atomic
 from .store import FactBase
 
 _FILE = "facts.pickle"
 _MAGIC = b"factkit-cache-1\n"
-_ENGINE_FILES = ("cache.py", "checks.py", "files.py", "loader.py", "model.py", "yamlsafe.py", "dates.py",
-                 "problems.py", "store.py")
 PARALLEL_MIN_BYTES = 256 * 1024  # below this, starting workers costs more than it saves
-
-
-def engine_version() -> str:
-    """A hash of everything a file's load result depends on besides its bytes."""
-    import pydantic
-    import yaml
-
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
-    here = Path(__file__).parent
-    for name in _ENGINE_FILES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
 
 
 class _Recorder(FactBase):
@@ -121,7 +108,7 @@ class FileCache:
     def __init__(self, directory: Path) -> None:
         self.path = directory / _FILE
         self.secret = secret()
-        self.engine = engine_version()
+        self.engine = engine_digest()
         self.entries: dict[str, tuple[str, bytes]] = {}
         self.claim_checks: dict[str, tuple[str, str, tuple[str, ...], list[Problem]]] = {}
         self.dirty = False
@@ -153,10 +140,9 @@ class FileCache:
 
 def _digest(path: Path) -> str | None:
     try:
-        data = read_capped(path)
+        return file_digest(path)
     except OSError:
         return None
-    return hashlib.sha256(data).hexdigest()
 
 
 def _size(path: Path) -> int:
@@ -283,19 +269,6 @@ def _load(root: str | Path, base_dir: str | Path | None, cache_dir: str | Path |
     return facts, problems, state
 
 
-def load_cached(root: str | Path, *, base_dir: str | Path | None = None, cache_dir: str | Path | None = None,
-                jobs: int | None = 1) -> tuple[FactBase, list[Problem]]:
-    """Like ``loader.load``, reading only files whose bytes changed since the last run.
-
-    ``cache_dir`` None means no cache (every file is read; ``jobs`` still applies). ``jobs``:
-    worker processes for the files to read (None: one per core).
-    """
-    facts, problems, state = _load(root, base_dir, cache_dir, jobs)
-    if state.cache is not None:
-        state.cache.write()
-    return facts, problems
-
-
 class ClaimMemo:
     """The claim rules' problems per claims file, reused while nothing they read has changed.
 
@@ -317,7 +290,6 @@ class ClaimMemo:
         digest.update(b"|dropped:" + "\0".join(sorted(getattr(facts, "dropped_ids", ()))).encode())
         trusted = all(display in state.digests for display in state.context_files)
         self.context = digest.hexdigest() if trusted else None
-        self.reused = 0
 
     def get(self, path: str, ids: tuple[str, ...]) -> list[Problem] | None:
         entry = self.state.cache.claim_checks.get(path) if self.state.cache else None
@@ -325,7 +297,6 @@ class ClaimMemo:
         if entry is None or digest is None or self.context is None:
             return None
         if entry[0] == digest and entry[1] == self.context and entry[2] == ids:
-            self.reused += len(ids)
             return list(entry[3])
         return None
 
@@ -339,7 +310,12 @@ class ClaimMemo:
 
 def check_cached(root: str | Path, *, base_dir: str | Path | None, cache_dir: str | Path | None,
                  jobs: int | None, on: dt.date) -> tuple[FactBase, list[Problem]]:
-    """``load_cached`` and every check; with a cache, the claim rules of unchanged files are reused."""
+    """Like ``loader.load`` and every check, reading only files whose bytes changed since the last run;
+    the claim rules of unchanged files are reused (see ClaimMemo).
+
+    ``cache_dir`` None means no cache (every file is read; ``jobs`` still applies). ``jobs``:
+    worker processes for the files to read (None: one per core).
+    """
     from .checks import run_checks
 
     facts, problems, state = _load(root, base_dir, cache_dir, jobs)

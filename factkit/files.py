@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -29,3 +30,8 @@ def read_capped(path: Path) -> bytes:
     """The file's bytes, never more than the size limit + 1 (an oversize file is not read whole)."""
     with path.open("rb") as fh:
         return fh.read(MAX_FILE_BYTES + 1)
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of what ``read_capped`` reads (raises OSError like it)."""
+    return hashlib.sha256(read_capped(path)).hexdigest()

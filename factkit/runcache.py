@@ -15,13 +15,15 @@ the same local key (factkit.signing): a result planted in a repository or pull r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import sys
 from pathlib import Path
 
-from .files import fact_files, read_capped
+from .files import digest as file_digest
+from .files import fact_files
 from .problems import Problem
 from .signing import secret, sign, verified, write_atomic
 
@@ -46,8 +48,10 @@ def _installed(module: str, dist: str) -> str:
         return f"{module}@{spec.origin}"
 
 
+@functools.cache
 def engine_digest() -> str:
-    """A hash of the engine's code and of the versions its results depend on."""
+    """A hash of the engine's code and of the versions its results depend on (the key of every
+    cached result: the per-file cache's and the run cache's)."""
     digest = hashlib.sha256(sys.version.encode())
     for module, dist in _PACKAGES:
         digest.update(f"|{_installed(module, dist)}".encode())
@@ -68,7 +72,7 @@ def run_key(root: Path, on: dt.date, strict: bool) -> str:
         digest.update(f"|{path}|{kind}|{os.path.realpath(path) if kind == 'link' else ''}|".encode())
         if path.is_file():
             try:
-                digest.update(hashlib.sha256(read_capped(path)).digest())
+                digest.update(file_digest(path).encode())
             except OSError as exc:
                 digest.update(f"unreadable {exc.errno}".encode())
     return digest.hexdigest()

@@ -96,7 +96,7 @@ def test_a_cache_not_signed_by_us_is_never_unpickled(tmp_path):
     root = _copy_facts(tmp_path)
     cache_dir = root / ".factkit-cache"
     cache_dir.mkdir()
-    body = pickle.dumps((cache.engine_version(), _Planted()))
+    body = pickle.dumps((cache.engine_digest(), _Planted()))
     (cache_dir / "facts.pickle").write_bytes(cache._MAGIC + b"\0" * 32 + body)
     got = _summary(*factkit.check(root / "facts", base_dir=root, on=TODAY, cache_dir=cache_dir))
     assert not _Planted.ran
