@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import check, errors, report, today
+from . import check, errors, today
 from .files import CACHE_DIR
+from .problems import check_report
 
 # The model (pydantic) is imported only where a command needs it: an unchanged `check` answers
 # from its run cache without it.
@@ -24,26 +25,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
                      today=(lambda: day) if args.today else today)
     on = today(args.today)
     root = Path(args.facts)
-    if args.no_cache:
-        facts, problems = check(root, on=on, strict=args.strict, jobs=args.jobs)
-        args.keep.append(facts)
-        counts = (len(facts.claims), len(facts.sources), len(facts.entities))
-    else:
+    cache_dir = None if args.no_cache else root.absolute().parent / CACHE_DIR
+    key = found = None
+    if cache_dir is not None:
         from . import runcache
 
-        cache_dir = root.absolute().parent / CACHE_DIR
         key = runcache.run_key(root, on, args.strict)  # before reading: a save meanwhile means a miss
         found = runcache.load(cache_dir, key)
-        if found is not None:
-            problems, counts = found
-        else:
-            facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir, jobs=args.jobs)
-            args.keep.append(facts)
-            counts = (len(facts.claims), len(facts.sources), len(facts.entities))
+    if found is not None:
+        problems, counts = found
+    else:
+        facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir, jobs=args.jobs)
+        args.keep.append(facts)
+        counts = (len(facts.claims), len(facts.sources), len(facts.entities))
+        if key is not None:
             runcache.save(cache_dir, key, problems, counts)
-    print(report(problems, github=args.github))
-    if not errors(problems):
-        print(f"{counts[0]} claims, {counts[1]} sources, {counts[2]} entities checked")
+    print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
 
 

@@ -62,6 +62,14 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
+def check_report(problems: list[Problem], counts: tuple[int, int, int], *, github: bool | None = None) -> str:
+    """What ``factkit check`` prints: the report, then (claims, sources, entities) checked when no error."""
+    text = report(problems, github=github)
+    if not errors(problems):
+        text += f"\n{counts[0]} claims, {counts[1]} sources, {counts[2]} entities checked"
+    return text
+
+
 def report(problems: list[Problem], *, github: bool | None = None) -> str:
     """All problems sorted, one a line, then a summary line."""
     if github is None:

@@ -20,7 +20,7 @@ from typing import TextIO
 from . import check
 from .cache import FileResult, _digest, apply_result, load_result
 from .files import fact_files
-from .problems import Problem, errors, report
+from .problems import Problem, check_report
 from .store import FactBase
 
 
@@ -102,11 +102,9 @@ def watch(root: str | Path, *, base_dir: str | Path | None = None, strict: bool 
                 files = len(watcher.kept)
                 print(f"── {dt.datetime.now():%H:%M:%S} · read {len(result.reread)} of {files} "
                       f"file{'s' if files != 1 else ''} · checked in {result.seconds:.2f} s ──", file=out)
-                print(report(result.problems), file=out)
-                if not errors(result.problems):
-                    facts = result.facts
-                    print(f"{len(facts.claims)} claims, {len(facts.sources)} sources, "
-                          f"{len(facts.entities)} entities checked", file=out)
+                facts = result.facts
+                print(check_report(result.problems, (len(facts.claims), len(facts.sources), len(facts.entities))),
+                      file=out)
                 print(f"watching {root} for changes (Ctrl-C stops)", file=out, flush=True)
                 if rounds is not None and done >= rounds:
                     break
