@@ -127,17 +127,21 @@ def _register(env) -> None:
     def claim_card(id: str) -> str:
         return rclaims.claim_card(r, r.claim(id))
 
-    def claims(topic: str | None = None, entity: str | None = None, verdict: str | None = None) -> str:
-        # start from an index, never from every claim: a page costs what it shows, not the fact base
-        chosen = list(facts.claims.values()) if topic is None else facts.claims_by_topic.get(topic, [])
+    def select(topic: str | None, entity: str | None) -> list:
+        """Claims about a topic and/or an entity (an unknown entity fails), in fact-file order.
+        From the indexes, never a scan of every claim: a page costs what it shows, not the fact base."""
         if entity is not None:
             r.entity(entity)
-            about = facts.claims_by_entity.get(entity, [])
-            if topic is None:
-                chosen = about
-            else:
-                ids = {c.id for c in about}
-                chosen = [c for c in chosen if c.id in ids]
+        if topic is None:
+            return list(facts.claims.values()) if entity is None else list(facts.claims_by_entity.get(entity, []))
+        chosen = facts.claims_by_topic.get(topic, [])
+        if entity is not None:
+            ids = {c.id for c in facts.claims_by_entity.get(entity, [])}
+            chosen = [c for c in chosen if c.id in ids]
+        return list(chosen)
+
+    def claims(topic: str | None = None, entity: str | None = None, verdict: str | None = None) -> str:
+        chosen = select(topic, entity)
         if verdict is not None:
             chosen = [c for c in chosen if c.review and c.review.verdict == verdict]
         return rclaims.claim_cards(r, chosen)
@@ -145,14 +149,9 @@ def _register(env) -> None:
     def claim_links(verdict: str | list[str] | None = None, topic: str | None = None,
                     entity: str | None = None) -> str:
         """Claims as a short list of links with badges; ``verdict`` may list several (grouped in that order)."""
-        chosen = list(facts.claims.values())
         if topic is not None:
             r._lookup("topic", topic, facts.claims_by_topic)
-            chosen = facts.claims_by_topic[topic]
-        if entity is not None:
-            r.entity(entity)
-            ids = {c.id for c in facts.claims_by_entity.get(entity, [])}
-            chosen = [c for c in chosen if c.id in ids]
+        chosen = select(topic, entity)
         if verdict is not None:
             wanted = [verdict] if isinstance(verdict, str) else list(verdict)
             for v in wanted:
@@ -171,17 +170,9 @@ def _register(env) -> None:
 
     def timeline(topic: str | None = None, entity: str | None = None) -> str:
         chosen = facts.timeline
-        if topic is not None or entity is not None:  # from the indexes, in timeline order
-            if entity is not None:
-                r.entity(entity)
-            subset = None
-            if topic is not None:
-                subset = {c.id for c in facts.claims_by_topic.get(topic, [])}
-            if entity is not None:
-                about = {c.id for c in facts.claims_by_entity.get(entity, [])}
-                subset = about if subset is None else subset & about
-            chosen = sorted((facts.claims[cid] for cid in subset if facts.claims[cid].date is not None),
-                            key=lambda c: _timeline_order(facts)[c.id])
+        if topic is not None or entity is not None:
+            order = _timeline_order(facts)
+            chosen = sorted((c for c in select(topic, entity) if c.date is not None), key=lambda c: order[c.id])
         return pages.timeline(r, chosen)
 
     def date_of(claim_id: str) -> str:
