@@ -4,7 +4,7 @@ Flow: YAML fact files -> ``load`` (records with file:line) -> ``check`` (coded r
 queries on ``FactBase`` -> rendering helpers used by the site's macros.
 
 Importing the package is cheap: the model (pydantic) is imported on first use, so that
-``factkit check`` can answer from its run cache without it (see factkit.runcache).
+``factkit check`` can answer from its run cache without it (see factkit.cache).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .problems import FactError, Problem, errors, report
 
 if TYPE_CHECKING:
-    from .loader import FileLoader
+    from .loader import FileReader
     from .store import FactBase
 
 __all__ = ["FactBase", "FactError", "Problem", "check", "errors", "report", "today"]
@@ -38,28 +38,27 @@ def today(value: str | None = None) -> dt.date:
 
 
 def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date | None = None,
-          strict: bool = False, cache_dir: str | Path | None = None, jobs: int | None = 1,
-          file_loader: FileLoader | None = None) -> tuple[FactBase, list[Problem]]:
+          strict: bool = False, cache_dir: str | Path | None = None,
+          reader: FileReader | None = None) -> tuple[FactBase, list[Problem]]:
     """Load and check a facts folder. With ``strict``, warnings count as errors.
 
-    ``cache_dir`` (e.g. ``.factkit-cache``) keeps each file's load result so that only changed
-    files are read again; ``jobs`` worker processes read the files (None: one per core). Neither
-    changes the result (see factkit.cache). ``file_loader`` replaces the loading of each file
-    (factkit.watch keeps results in memory).
+    ``cache_dir`` (e.g. ``.factkit-cache``) keeps each file's read YAML so that only changed files
+    are parsed again (see factkit.cache); ``reader`` replaces the reading of each file
+    (factkit.watch keeps results in memory). Neither changes the result.
     """
     from .checks import run_checks
-    from .gcpause import paused_gc
-    from .loader import load
+    from .loader import load, read_file
 
-    on = on or today()
-    with paused_gc():  # tens of thousands of long-lived records: collections would only rescan them
-        if file_loader is not None or (cache_dir is None and jobs == 1):
-            facts, problems = load(root, base_dir=base_dir, file_loader=file_loader)
-            problems += run_checks(facts, on)
-        else:
-            from .cache import check_cached
+    trees = None
+    if reader is None and cache_dir is not None:
+        from .cache import TreeCache
 
-            facts, problems = check_cached(root, base_dir=base_dir, cache_dir=cache_dir, jobs=jobs, on=on)
+        trees = TreeCache(Path(cache_dir))
+        reader = trees.read
+    facts, problems = load(root, base_dir=base_dir, reader=reader or read_file)
+    problems += run_checks(facts, on or today())
+    if trees is not None:
+        trees.save()
     if strict:
         problems = [Problem(p.path, p.line, p.code, p.message) for p in problems]
     return facts, sorted(problems)

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .model import VERDICTS, Citation, Claim, Record
 from .problems import Problem, shorten
 from .store import FactBase
-
-if TYPE_CHECKING:
-    from .cache import ClaimMemo
 
 QUOTE_WORD_LIMIT = 30
 
@@ -111,14 +107,13 @@ def is_http_url(url: str) -> bool:
 class Checker:
     """Runs every rule over a fact base; collects problems."""
 
-    def __init__(self, facts: FactBase, today: dt.date, memo: ClaimMemo | None = None) -> None:
+    def __init__(self, facts: FactBase, today: dt.date) -> None:
         self.facts = facts
         self.today = today
-        self.memo = memo
         self.problems: list[Problem] = []
         self._excerpts: dict[str, list[str]] = {}
         # ids of records the loader reported as invalid: a reference to one is not an unknown id
-        self.dropped: set[str] = getattr(facts, "dropped_ids", set())
+        self.dropped = facts.dropped
 
     def add(self, record: Record, field: str, code: str, message: str) -> None:
         severity = "warning" if code in WARNINGS else "error"
@@ -215,24 +210,8 @@ class Checker:
     # ---- claims -------------------------------------------------------------------------
 
     def check_claims(self) -> None:
-        """The claim rules, file by file; with a memo, an unchanged file's problems are reused."""
-        if self.memo is None:
-            for claim in self.facts.claims.values():
-                self.check_claim(claim)
-            return
-        by_file: dict[str, list[Claim]] = {}
         for claim in self.facts.claims.values():
-            by_file.setdefault(claim.where[0], []).append(claim)
-        for path, claims in by_file.items():
-            ids = tuple(claim.id for claim in claims)
-            kept = self.memo.get(path, ids)
-            if kept is not None:
-                self.problems.extend(kept)
-                continue
-            start = len(self.problems)
-            for claim in claims:
-                self.check_claim(claim)
-            self.memo.put(path, ids, self.problems[start:])
+            self.check_claim(claim)
 
     def check_claim(self, claim: Claim) -> None:
         if not claim.citations:
@@ -379,6 +358,6 @@ class Checker:
                          f"source '{sid}' is not cited by any claim; cite it or remove it")
 
 
-def run_checks(facts: FactBase, today: dt.date, memo: ClaimMemo | None = None) -> list[Problem]:
-    """Every rule over the fact base (``memo``: reuse unchanged files' claim results, see factkit.cache)."""
-    return Checker(facts, today, memo).run()
+def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
+    """Every rule over the fact base."""
+    return Checker(facts, today).run()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import check, errors, today
-from .files import CACHE_DIR
+from .cache import CACHE_DIR
 from .problems import check_report
 
 # The model (pydantic) is imported only where a command needs it: an unchanged `check` answers
@@ -26,20 +26,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     on = today(args.today)
     root = Path(args.facts)
     cache_dir = None if args.no_cache else root.absolute().parent / CACHE_DIR
-    key = found = None
+    found = key = None
     if cache_dir is not None:
-        from . import runcache
+        from . import cache
 
-        key = runcache.run_key(root, on, args.strict)  # before reading: a save meanwhile means a miss
-        found = runcache.load(cache_dir, key)
+        key = cache.run_key(root, on, args.strict)  # before reading: a save meanwhile means a miss next time
+        found = cache.load_run(cache_dir, key)
     if found is not None:
         problems, counts = found
     else:
-        facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir, jobs=args.jobs)
-        args.keep.append(facts)
+        facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir)
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
-        if key is not None:
-            runcache.save(cache_dir, key, problems, counts)
+        if cache_dir is not None and key is not None:
+            cache.save_run(cache_dir, key, problems, counts)
     print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
 
@@ -86,9 +85,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
-def main(argv: list[str] | None = None, keep: list | None = None) -> int:
-    """Run a command; its exit code. ``keep`` receives what a command built (the fact base), so that a
-    caller about to exit at once (``python -m factkit``) does not pay for freeing it record by record."""
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
@@ -99,7 +97,6 @@ def main(argv: list[str] | None = None, keep: list | None = None) -> int:
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.add_argument("--no-cache", action="store_true",
                    help=f"read and check everything again (default: keep results in {CACHE_DIR}/ next to the facts)")
-    p.add_argument("--jobs", type=int, default=None, help="processes reading files (default: one per core)")
     p.add_argument("--watch", action="store_true",
                    help="keep running and check again each time a fact file is saved (Ctrl-C stops)")
     p.add_argument("--interval", type=float, default=0.5, help="with --watch: seconds between looks (default: 0.5)")
@@ -124,7 +121,6 @@ def main(argv: list[str] | None = None, keep: list | None = None) -> int:
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
     args = parser.parse_args(argv)
-    args.keep = keep if keep is not None else []
     try:
         return args.func(args)
     except ValueError as exc:  # e.g. a malformed --today

@@ -16,7 +16,10 @@ MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 ]
-_POINT = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)$")  # ASCII digits only
+# The grammar, defined once: a point, and a date = a point or a period (the JSON Schema and the diff use DATE_PATTERN)
+POINT_PATTERN = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)"  # ASCII digits only
+DATE_PATTERN = rf"^{POINT_PATTERN}(?:/(?:{POINT_PATTERN}|\.\.))?$"
+_POINT = re.compile(rf"^{POINT_PATTERN}$")
 
 SYNTAX_HELP = (
     "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (approximate) or ? (uncertain), "
@@ -131,11 +134,6 @@ class EDTFDate:
 
     def __str__(self) -> str:
         return self.text
-
-    def __reduce__(self) -> tuple:
-        # pickled as its text (the fact cache): re-reading through the memo is ~10x faster than
-        # the dataclass default, and equal dates come back as one shared object
-        return (cached, (self.text,))
 
 
 def _period_human(start: Point, end: Point) -> str:

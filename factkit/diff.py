@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import DATE_PATTERN
 from .problems import Problem
 from .store import FactBase
 
@@ -32,7 +33,7 @@ FLAG_CODE = "verdict-no-correction"
 FLAG_TEXT = "verdict changed without a correction note"
 _KINDS = ("claims", "sources", "entities")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?[~?%]?(/(\d{4}(-\d{2}(-\d{2})?)?[~?%]?|\.\.))?$")
+_DATE = re.compile(DATE_PATTERN)
 _STRING = re.compile(r"""(['"])([a-z0-9][a-z0-9-]*)\1""")
 
 
@@ -185,8 +186,9 @@ def _word_diff(old: str, new: str, context: int = 6) -> str:
         if op == "equal":
             run = a[i1:i2]
             if len(run) > 2 * context:
-                head = run[:context] if i1 else []
-                tail = run[-context:] if i2 < len(a) else []
+                # context next to a change: after one before the run, before one after it (in either text)
+                head = run[:context] if i1 or j1 else []
+                tail = run[-context:] if i2 < len(a) or j2 < len(b) else []
                 run = [*head, "…", *tail]
             parts += run
             continue
@@ -454,7 +456,9 @@ def run(base: str, head: str | None = None, *, repo: str | Path = ".", facts_dir
         docs_dir: str = "docs", on: dt.date | None = None, exact: bool = False) -> tuple[FactDiff, str]:
     """Compare the facts at ``base`` (or its merge base with head) and ``head`` (None: working tree)."""
     root = repo_root(repo)
-    on = on or dt.date.today()
+    from . import today
+
+    on = on or today()
     head_commit = resolve(root, head) if head is not None else None
     base_commit = resolve(root, base)
     base_label = base

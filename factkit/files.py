@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-CACHE_DIR = ".factkit-cache"  # next to the facts folder; git-ignored
 
 
 def fact_files(root: Path) -> list[Path]:

@@ -15,10 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .files import fact_files, read_capped
-from .gcpause import paused_gc
-from .model import KINDS, ArticleReview, FactFile, Record
+from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record
 from .problems import Problem, shorten
-from .store import FactBase
+from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
 
 TOP_KEYS = tuple(FactFile.model_fields)
@@ -155,69 +154,71 @@ def _read(path: Path, display: str, problems: list[Problem]) -> bytes | None:
         return None
 
 
-FileLoader = Callable[[Path, str, FactBase, list[Problem]], None]  # (path, displayed path, fact base, problems)
+FileReader = Callable[[Path, str], FileResult]  # (path, displayed path) -> its result
 
 
-def _dropped(base: FactBase) -> set[str]:
-    """Ids of records that failed validation (reported once; references to them are not re-reported)."""
-    return base.__dict__.setdefault("dropped_ids", set())
+def read_file(path: Path, display: str) -> FileResult:
+    """Read and validate one fact file on its own."""
+    result = FileResult()
+    data = _read(path, display, result.problems)
+    if data is not None:
+        tree, found = read_yaml(display, data)
+        result.problems.extend(found)
+        if tree is None and found:  # the file could not be read: its ids are lost, so are references to them
+            result.dropped.update(_ID_LINE.findall(data.decode("utf-8", "replace")), [""])
+        else:
+            records_of(tree, display, result)
+    return result
 
 
-def load_file(path: Path, display: str, base: FactBase, problems: list[Problem]) -> None:
-    """Read one fact file and add its valid records to the fact base."""
-    data = _read(path, display, problems)
-    if data is None:
-        return
-    value, found = read_yaml(display, data)
-    problems.extend(found)
-    if value is None and found:  # the file could not be read: its ids are lost, so are references to them
-        _dropped(base).update(_ID_LINE.findall(data.decode("utf-8", "replace")), [""])
-        return
-    if value is None:
+def records_of(tree: object, display: str, result: FileResult) -> None:
+    """Validate the records of a read YAML tree into ``result``."""
+    problems, dropped = result.problems, result.dropped
+    if tree is None:
         problems.append(Problem(display, 1, "empty-file",
                                 "the file is empty; add records under sources:, entities: or claims:, or delete it"))
         return
-    if not isinstance(value, LMap):
-        problems.append(Problem(display, getattr(value, "line", 1), "wrong-type",
+    if not isinstance(tree, LMap):
+        problems.append(Problem(display, getattr(tree, "line", 1), "wrong-type",
                                 "a fact file must be a mapping with keys " + ", ".join(TOP_KEYS)))
         return
-    for key, items in value.items():
-        line = value.key_lines[key]
+    for key, items in tree.items():
+        line = tree.key_lines[key]
         if key not in TOP_KEYS:
             near = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.5)
             hint = f"did you mean '{near[0]}'?" if near else "allowed: " + ", ".join(TOP_KEYS)
             problems.append(Problem(display, line, "unknown-field",
                                     f"unknown top-level key {shorten(key, 40)}; {hint}"))
-            _dropped(base).add("")
+            dropped.add("")
             continue
         if key == "review":
             review = _validate(ArticleReview, items, display, line, "the review", problems)
             if review is not None:
-                base.add_review(review, problems)
+                result.records.append(("review", review))
             elif isinstance(items, LMap) and isinstance(items.get("article"), str):
-                _dropped(base).add("")
+                dropped.add("")
             continue
         if not isinstance(items, LList):
             problems.append(Problem(display, line, "wrong-type", f"'{key}' must be a list of records ('- id: …')"))
-            _dropped(base).add("")
+            dropped.add("")
             continue
         model = KINDS[key]
-        singular = key[:-1]
+        singular = SINGULAR[key]
         for item, item_line in zip(items, items.item_lines, strict=True):
             ident = item.get("id") if isinstance(item, LMap) else None
             what = f"{singular} '{ident}'" if isinstance(ident, str) else f"this {singular}"
             record = _validate(model, item, display, item_line, what, problems)
             if record is not None:
-                base.add(key, record, problems)
+                result.records.append((key, record))
             else:
-                _dropped(base).add(ident if isinstance(ident, str) else "")
+                dropped.add(ident if isinstance(ident, str) else "")
 
 
 def load(root: str | Path, *, base_dir: str | Path | None = None,
-         file_loader: FileLoader | None = None) -> tuple[FactBase, list[Problem]]:
+         reader: FileReader = read_file) -> tuple[FactBase, list[Problem]]:
     """Load all fact files under ``root``; paths in problems are shown relative to ``base_dir``.
 
-    ``file_loader`` replaces ``load_file`` for each checked file (factkit.cache uses it)."""
+    ``reader`` reads one file (factkit.cache and factkit.watch pass readers that reuse earlier results)."""
     root = Path(root)
     base_path = Path(base_dir) if base_dir is not None else Path.cwd()
     problems: list[Problem] = []
@@ -226,14 +227,15 @@ def load(root: str | Path, *, base_dir: str | Path | None = None,
         problems.append(Problem(_display(root, base_path), 1, "no-facts",
                                 "the facts folder does not exist; create it or pass the right path"))
         return facts, problems
-    real_root = root.resolve()
-    with paused_gc():  # loading allocates many small objects and no cycles; the collector only slows it
-        _load_all(root, real_root, base_path, facts, problems, file_loader or load_file)
+    for path, display in checked_files(root, base_path, problems):
+        facts.add_file(reader(path, display), problems)
     return facts, problems
 
 
-def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, problems: list[Problem],
-              file_loader: FileLoader) -> None:
+def checked_files(root: Path, base_path: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The regular fact files inside ``root`` as (path, displayed path); links out, loops and the rest are problems."""
+    real_root = root.resolve()
+    found = []
     for path in fact_files(root):
         display = _display(path.absolute(), base_path.absolute())
         try:
@@ -252,4 +254,5 @@ def _load_all(root: Path, real_root: Path, base_path: Path, facts: FactBase, pro
         if not path.is_file():
             problems.append(Problem(display, 1, "not-a-file", "this is not a regular file; remove it"))
             continue
-        file_loader(path, display, facts, problems)
+        found.append((path, display))
+    return found

@@ -7,6 +7,7 @@ came from (``where``) and the line of each of its fields (``line_of``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -15,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -23,23 +25,29 @@ from pydantic import (
 from . import dates
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-VERDICTS: dict[str, tuple[int | None, str]] = {
-    # verdict: (normalised rating 1-4 or None, what it means)
-    "accurate": (4, "The vetted sources support the statement as worded."),
-    "needs-context": (3, "Broadly supported, but a detail is missing, compressed or disputed between sources."),
-    "misleading": (2, "Contains a true element but gives a wrong impression."),
-    "inaccurate": (1, "The vetted sources contradict the statement."),
-    "unverified": (None, "No vetted source supports or refutes the statement."),
-}
-VERDICT_LABELS = {
-    "accurate": "Accurate",
-    "needs-context": "Needs context",
-    "misleading": "Misleading",
-    "inaccurate": "Inaccurate",
-    "unverified": "Unverified",
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One step of the verdict scale: how it reads, its icon, what it means, its ClaimReview rating."""
+
+    label: str
+    icon: str
+    meaning: str
+    rating: int | None  # normalised 1-4 (4 = accurate) for ClaimReview; None: not rated
+
+
+VERDICTS: dict[str, Verdict] = {  # the scale, in order: the only table of verdicts
+    "accurate": Verdict("Accurate", "✓", "The vetted sources support the statement as worded.", 4),
+    "needs-context": Verdict("Needs context", "◐", "Broadly supported, but a detail is missing, compressed or "
+                             "disputed between sources.", 3),
+    "misleading": Verdict("Misleading", "⚠", "Contains a true element but gives a wrong impression.", 2),
+    "inaccurate": Verdict("Inaccurate", "✗", "The vetted sources contradict the statement.", 1),
+    "unverified": Verdict("Unverified", "?", "No vetted source supports or refutes the statement.", None),
 }
 SOURCE_KINDS = ("news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article")
 ENTITY_KINDS = ("person", "organisation", "place", "agreement", "event")
+SINGULAR = {"sources": "source", "entities": "entity", "claims": "claim", "review": "review"}
 MAX_TEXT = 2000
 
 
@@ -60,8 +68,8 @@ Date = Annotated[
     PlainSerializer(lambda d: d.text, return_type=str),
     WithJsonSchema({
         "type": ["string", "integer"],
-        "description": "EDTF subset: YYYY, YYYY-MM, YYYY-MM-DD, optional ~ or ?, or START/END",
-        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?[~?%]?(/(\d{4}(-\d{2}(-\d{2})?)?[~?%]?|\.\.))?$",
+        "description": "EDTF subset: " + dates.SYNTAX_HELP,
+        "pattern": dates.DATE_PATTERN,
     }),
 ]
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
@@ -70,49 +78,30 @@ Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 class Record(BaseModel):
     """Base of every fact record: strict fields, no extras, and its place in a file.
 
-    The position is kept in the instance ``__dict__`` (not as a pydantic private attribute),
-    which costs nothing at validation time; it is not a field, so it is never serialised.
+    The position is a pydantic private attribute, so it is never serialised or validated.
     """
 
     # defer_build: validators are built on first validation, so a warm (cached) check never builds them
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False, defer_build=True)
+    _pos: tuple[str, int, dict[str, int]] = PrivateAttr(default=("", 0, {}))  # (file, line, line of each key)
 
     @model_validator(mode="wrap")
     @classmethod
     def _keep_position(cls, data: Any, handler: Any) -> Any:
         obj = handler(data)
         file = getattr(data, "file", None)
-        obj.__dict__["_pos"] = (file, data.line, data.key_lines) if file is not None else ("", 0, {})
+        if file is not None:  # read from a fact file (LMap): keep where
+            obj._pos = (file, data.line, data.key_lines)
         return obj
-
-    def __reduce__(self) -> tuple:
-        """Pickle as (class, fields incl. position, fields set): half the size and load time of
-        pydantic's own state, and the per-file cache replays tens of thousands of records."""
-        return _restore, (type(self), self.__dict__, self.__pydantic_fields_set__)
 
     @property
     def where(self) -> tuple[str, int]:
         """(file, line) where the record starts."""
-        pos = self.__dict__.get("_pos", ("", 0, {}))
-        return pos[0], pos[1]
+        return self._pos[0], self._pos[1]
 
     def line_of(self, field_name: str) -> int:
         """Line of a field, or of the record when the field is absent."""
-        pos = self.__dict__.get("_pos", ("", 0, {}))
-        return pos[2].get(field_name, pos[1])
-
-
-_set_attr = object.__setattr__
-
-
-def _restore(cls: type[Record], values: dict, fields_set: set[str]) -> Record:
-    """Rebuild a pickled record without validating it again (it was validated when it was read)."""
-    obj = cls.__new__(cls)
-    _set_attr(obj, "__dict__", values)
-    _set_attr(obj, "__pydantic_fields_set__", fields_set)
-    _set_attr(obj, "__pydantic_extra__", None)
-    _set_attr(obj, "__pydantic_private__", None)
-    return obj
+        return self._pos[2].get(field_name, self._pos[1])
 
 
 class Excerpt(Record):

@@ -1,39 +1,104 @@
-"""The fact base: every record by id, and the indexes that queries use (built once)."""
+"""The fact base: every record by id, the indexes, and the queries pages make (each argument checked)."""
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from .model import ArticleReview, Claim, Entity, Record, Source
+from .model import ENTITY_KINDS, SINGULAR, VERDICTS, ArticleReview, Claim, Entity, Record, Source
 from .problems import Problem
 
 
+class FactLookupError(LookupError):
+    """A page asked for something the facts do not have: an unknown id, topic, verdict or kind."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def lookup(kind: str, value: object, known: Iterable[str]) -> str:
+    """``value`` when it is one of ``known``; otherwise a FactLookupError naming the nearest one."""
+    pool = list(known)
+    if isinstance(value, str) and value in pool:
+        return value
+    near = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
+    hint = f"did you mean '{near[0]}'?" if near else (
+        f"allowed: {', '.join(pool)}" if len(pool) <= 12 else f"no {kind} is close to it")
+    raise FactLookupError(f"unknown {kind} {value!r}; {hint}", f"unknown-{kind.split()[0]}")
+
+
+@dataclass
+class FileResult:
+    """What one fact file contributes: its valid records in file order, the ids of the records it
+    could not read (references to them are not reported again), and its own problems."""
+
+    records: list[tuple[str, Record]] = field(default_factory=list)  # kind: sources, entities, claims or review
+    dropped: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Indexes:
+    by_entity: dict[str, list[Claim]]
+    by_source: dict[str, list[Claim]]
+    by_topic: dict[str, list[Claim]]
+    by_verdict: dict[str, list[Claim]]
+    timeline: list[Claim]
+    order: dict[str, int]  # claim id -> its place in the timeline
+
+
+def _index(claims: Iterable[Claim], keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:
+    """Claims grouped by each key a claim has (each claim once per key, in fact-file order)."""
+    index: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for key in dict.fromkeys(keys(claim)):
+            index[key].append(claim)
+    return dict(index)
+
+
 class FactBase:
-    """All valid records of a site, indexed by id, entity, source and topic."""
+    """All valid records of a site, indexed by id, entity, source, topic and verdict.
+
+    ``dropped`` holds the ids of records that failed validation: they were reported where they
+    stand, so references to them are not reported a second time."""
 
     def __init__(self) -> None:
         self.sources: dict[str, Source] = {}
         self.entities: dict[str, Entity] = {}
         self.claims: dict[str, Claim] = {}
         self.review: ArticleReview | None = None
+        self.dropped: set[str] = set()
         self._ids: dict[str, tuple[str, Record]] = {}
+        self._indexes: _Indexes | None = None
 
-    def add(self, kind: str, record: Record, problems: list[Problem]) -> None:
-        """Add a record; an id already used anywhere is a located problem."""
-        rid = record.id  # type: ignore[attr-defined]
+    def add_file(self, result: FileResult, problems: list[Problem]) -> None:
+        """Add one file's records (a duplicate id is a located problem) and its problems."""
+        problems.extend(result.problems)
+        self.dropped |= result.dropped
+        for kind, record in result.records:
+            if isinstance(record, ArticleReview):
+                self._add_review(record, problems)
+            else:
+                self._add(kind, record, problems)
+        self._indexes = None
+
+    def _add(self, kind: str, record: Record, problems: list[Problem]) -> None:
+        rid: str = getattr(record, "id")  # noqa: B009 - every kind but the review has an id
         if rid in self._ids:
             other_kind, other = self._ids[rid]
             path, line = other.where
             problems.append(Problem(record.where[0], record.line_of("id"), "duplicate-id",
-                                    f"the id '{rid}' is already used by a {other_kind[:-1]} at {path}:{line}; "
+                                    f"the id '{rid}' is already used by the {SINGULAR[other_kind]} at {path}:{line}; "
                                     "ids must be unique across all fact files: rename one"))
             return
         self._ids[rid] = (kind, record)
-        getattr(self, kind)[rid] = record
+        table: dict[str, Record] = getattr(self, kind)
+        table[rid] = record
 
-    def add_review(self, review: ArticleReview, problems: list[Problem]) -> None:
+    def _add_review(self, review: ArticleReview, problems: list[Problem]) -> None:
         if self.review is not None:
             path, line = self.review.where
             problems.append(Problem(review.where[0], review.where[1], "duplicate-review",
@@ -49,38 +114,90 @@ class FactBase:
     def all_ids(self) -> list[str]:
         return list(self._ids)
 
-    # ---- indexes (built on first use, once) ---------------------------------------------
+    # ---- indexes (built on first use) -----------------------------------------------------
 
-    def _index(self, keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:
-        """Claims grouped by each key a claim has (each claim once per key, in fact-file order)."""
-        index: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims.values():
-            for key in dict.fromkeys(keys(claim)):
-                index[key].append(claim)
-        return index
+    def _built(self) -> _Indexes:
+        if self._indexes is None:
+            claims = self.claims.values()
+            dated = sorted((c for c in claims if c.date is not None), key=lambda c: (c.date.sort_key(), c.id))  # type: ignore[union-attr]  # filtered to dated claims
+            self._indexes = _Indexes(
+                by_entity=_index(claims, lambda c: c.entities),
+                by_source=_index(claims, lambda c: [x.source for x in c.citations
+                                                    + (c.outcome.citations if c.outcome else [])]),
+                by_topic=_index(claims, lambda c: c.topics),
+                by_verdict=_index(claims, lambda c: [c.review.verdict] if c.review else []),
+                timeline=dated, order={c.id: i for i, c in enumerate(dated)})
+        return self._indexes
 
-    @cached_property
+    @property
     def claims_by_entity(self) -> dict[str, list[Claim]]:
-        return self._index(lambda c: c.entities)
+        return self._built().by_entity
 
-    @cached_property
+    @property
     def claims_by_source(self) -> dict[str, list[Claim]]:
         """Claims citing a source, in their citations or in their outcome's."""
-        return self._index(lambda c: [x.source for x in c.citations + (c.outcome.citations if c.outcome else [])])
+        return self._built().by_source
 
-    @cached_property
+    @property
     def claims_by_topic(self) -> dict[str, list[Claim]]:
-        return self._index(lambda c: c.topics)
+        return self._built().by_topic
 
-    @cached_property
+    @property
     def claims_by_verdict(self) -> dict[str, list[Claim]]:
-        return self._index(lambda c: [c.review.verdict] if c.review else [])
+        return self._built().by_verdict
 
-    @cached_property
+    @property
     def timeline(self) -> list[Claim]:
         """Every dated claim in true chronological order."""
-        dated = [c for c in self.claims.values() if c.date is not None]
-        return sorted(dated, key=lambda c: (c.date.sort_key(), c.id))
+        return self._built().timeline
 
     def reviewed_article(self) -> Source | None:
         return self.sources.get(self.review.article) if self.review else None
+
+    # ---- queries with checked arguments (what pages ask for) -------------------------------
+
+    def claim(self, cid: object) -> Claim:
+        return self.claims[lookup("claim id", cid, self.claims)]
+
+    def source(self, sid: object) -> Source:
+        return self.sources[lookup("source id", sid, self.sources)]
+
+    def entity(self, eid: object) -> Entity:
+        return self.entities[lookup("entity id", eid, self.entities)]
+
+    def topic(self, topic: object) -> str:
+        return lookup("topic", topic, self.claims_by_topic)
+
+    @staticmethod
+    def verdict(verdict: object) -> str:
+        return lookup("verdict", verdict, VERDICTS)
+
+    @staticmethod
+    def entity_kind(kind: object) -> str:
+        return lookup("entity kind", kind, ENTITY_KINDS)
+
+    def select(self, topic: str | None = None, entity: str | None = None,
+               verdict: str | Sequence[str] | None = None) -> list[Claim]:
+        """Claims about a topic and/or an entity, in fact-file order; ``verdict`` keeps the claims with
+        that verdict (several: grouped in that order). Every argument is checked. From the indexes,
+        never a scan of every claim: a page costs what it shows, not the fact base."""
+        chosen: list[Claim] = list(self.claims.values())
+        if topic is not None:
+            chosen = self.claims_by_topic[self.topic(topic)]
+        if entity is not None:
+            about = self.claims_by_entity.get(self.entity(entity).id, [])
+            ids = {c.id for c in about}
+            chosen = about if topic is None else [c for c in chosen if c.id in ids]
+        if verdict is not None:
+            wanted = [verdict] if isinstance(verdict, str) else list(verdict)
+            by_verdict: Mapping[str, list[Claim]] = self.claims_by_verdict
+            if topic is None and entity is None:
+                return [c for v in wanted for c in by_verdict.get(self.verdict(v), [])]
+            keep = [self.verdict(v) for v in wanted]
+            chosen = [c for v in keep for c in chosen if c.review and c.review.verdict == v]
+        return list(chosen)
+
+    def in_time_order(self, claims: Iterable[Claim]) -> list[Claim]:
+        """The dated ones of ``claims`` in timeline order."""
+        order = self._built().order
+        return sorted((c for c in claims if c.id in order), key=lambda c: order[c.id])

@@ -1,10 +1,10 @@
 """``factkit check --watch``: check again every time a fact file is saved.
 
-The watcher keeps each file's load result in memory, keyed by the SHA-256 of its bytes (as the
-on-disk cache does), so a round re-reads only the files that changed. It then rebuilds the fact
-base from the kept results in file order (duplicate ids across files are reported exactly as in a
-plain load) and runs every check over the whole fact base. A round after one edit therefore costs
-reading that file plus the checks: no interpreter start, no imports, no unpickling.
+The watcher keeps each file's validated records in memory, keyed by the SHA-256 of its bytes, so a
+round re-reads only the files that changed. It then rebuilds the fact base from the kept results in
+file order (duplicate ids across files are reported exactly as in a plain load) and runs every
+check over the whole fact base. A round after one edit therefore costs reading that file plus the
+checks: no interpreter start, no imports.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import TextIO
 
 from . import check
-from .cache import FileResult, _digest, apply_result, load_result
-from .files import fact_files
+from .files import digest, fact_files
+from .loader import read_file
 from .problems import Problem, check_report
-from .store import FactBase
+from .store import FactBase, FileResult
 
 
 @dataclass
@@ -60,25 +60,26 @@ class Watcher:
                 stamps.append((str(path), -1, -1))
         return tuple(stamps)
 
-    def _load_file(self, path: Path, display: str, facts: FactBase, problems: list[Problem]) -> None:
-        digest = _digest(path)
-        kept = self.kept.get(display)
-        if kept is not None and digest is not None and kept[0] == digest:
-            result = kept[1]
-        else:
-            result = load_result(path, display)
-            self._reread.append(display)
-            if digest is not None:
-                self.kept[display] = (digest, result)
+    def _read(self, path: Path, display: str) -> FileResult:
         self._seen.add(display)
-        apply_result(result, facts, problems)
+        try:
+            sha = digest(path)
+        except OSError:  # unreadable: the loader reports it
+            return read_file(path, display)
+        kept = self.kept.get(display)
+        if kept is not None and kept[0] == sha:
+            return kept[1]
+        result = read_file(path, display)
+        self._reread.append(display)
+        self.kept[display] = (sha, result)
+        return result
 
     def check(self) -> Round:
         """Load (from memory where unchanged) and check everything once."""
         start = time.perf_counter()
         self._reread, self._seen = [], set()
         facts, problems = check(self.root, base_dir=self.base_dir, on=self.today(), strict=self.strict,
-                                file_loader=self._load_file)
+                                reader=self._read)
         for gone in [d for d in self.kept if d not in self._seen]:
             del self.kept[gone]
         return Round(facts, problems, self._reread, time.perf_counter() - start)

@@ -170,7 +170,6 @@ def generate_pages(root: Path, n_claims: int, n_pages: int, info: dict, seed: in
     rng = random.Random(seed)
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     fixed = {
         "index.md": "# Overview\n\n{{ claim_count() }} claims, {{ source_count() }} sources, "
                     "{{ entity_count() }} entities; {{ verdict_count('accurate') }} rated accurate.\n\n"
@@ -226,14 +225,16 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
-def _is_macros(plugin: object) -> bool:
-    return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
+def _name(plugin: object) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))  # type: ignore[arg-type]
 
 
-def _engine_extra(extra: dict) -> dict:
-    """The repository's ``extra`` minus its content settings (topic labels belong to its own facts)."""
-    factkit_conf = {k: v for k, v in (extra.get("factkit") or {}).items() if k != "topics"}
-    return {**extra, "factkit": factkit_conf}
+def _engine_plugin(plugin: object) -> object:
+    """A plugin of the repository's config; factkit's without its content settings (topic labels belong to
+    the repository's own facts)."""
+    if isinstance(plugin, dict) and "factkit" in plugin:
+        return {"factkit": {k: v for k, v in (plugin["factkit"] or {}).items() if k != "topics"}}
+    return plugin
 
 
 def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[str, ...] = ()) -> Path:
@@ -243,17 +244,15 @@ def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[st
     repo_conf = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     conf = {
         "site_name": "Bench", "site_url": "http://127.0.0.1:8000/", "docs_dir": docs, "site_dir": site,
-        "strict": False, "theme": repo_conf["theme"],
-        "plugins": [p for p in repo_conf["plugins"] if engine or not _is_macros(p)],
+        "strict": False, "theme": dict(repo_conf["theme"]),
+        "plugins": [_engine_plugin(p) for p in repo_conf["plugins"] if engine or _name(p) not in ENGINE_PLUGINS],
         "validation": repo_conf.get("validation", {}),
-        "extra": _engine_extra(repo_conf.get("extra", {})), "extra_css": repo_conf.get("extra_css", []),
-        "extra_javascript": repo_conf.get("extra_javascript", []),
         "markdown_extensions": repo_conf.get("markdown_extensions", []),
     }
-    theme = dict(conf["theme"])
-    if theme.get("custom_dir"):  # the repository's template overrides, by absolute path
-        theme["custom_dir"] = str(REPO / theme["custom_dir"])
-    conf["theme"] = theme
+    if not engine:  # the floor gets what the factkit plugin adds: its templates, CSS and JS (copied to docs/)
+        conf["theme"]["custom_dir"] = str(REPO / "factkit" / "theme")
+        conf["extra_css"] = [a for a in ASSETS if a.endswith(".css")]
+        conf["extra_javascript"] = [a for a in ASSETS if a.endswith(".js")]
     if hooks:
         conf["hooks"] = list(hooks)
     path = root / f"mkdocs-{'engine' if engine else 'plain'}{'-dump' if hooks else ''}.yml"
@@ -272,7 +271,10 @@ def _env() -> dict:
 CPU: dict[str, float] = {}  # command label -> CPU seconds (user + system) of its last run
 ERR: dict[str, str] = {}  # command label -> what its last run printed on stderr
 EVENT_TIMES = REPO / "scripts" / "event_times.py"
-ENGINE_EVENTS = ("event config", "event page_markdown", "event post_build")  # the macros plugin's events
+ENGINE_PLUGINS = ("factkit", "macros")
+ENGINE_EVENTS = ("event config", "event files", "event page_markdown", "event page_content",
+                 "event post_build")  # the events the factkit and macros plugins take part in
+ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 
 
 def events(stderr: str) -> dict[str, float]:
@@ -379,8 +381,8 @@ def bench(n_claims: int, n_pages: int, workdir: Path, log=print, check_only: boo
         edit_one_fact(root, 100 + i)
 
     r["yaml_floor"] = yaml_floor(root)
-    r["check_nocache_1job"] = timed([*check_cmd(), "--no-cache", "--jobs", "1"], root, nothing)
-    r["check_cold"] = timed(check_cmd(), root, no_cache)  # default: the cache on, 1 worker a core
+    r["check_nocache_1job"] = timed([*check_cmd(), "--no-cache"], root, nothing)
+    r["check_cold"] = timed(check_cmd(), root, no_cache)  # default: the cache on
     r["check_warm"] = timed(check_cmd(), root, nothing)
     r["check_edit"] = timed(check_cmd(), root, edit)
     log(f"[{n_claims}] check, median of {REPEAT} (wall / CPU): "
@@ -395,7 +397,7 @@ def bench(n_claims: int, n_pages: int, workdir: Path, log=print, check_only: boo
     (root / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
          str(write_config(root, "docs", "site-dump", True, ("dump_hook.py",)))], root, env)
-    shutil.copytree(root / "docs" / "assets", root / "plain-docs" / "assets", dirs_exist_ok=True)
+    shutil.copytree(REPO / "factkit" / "assets", root / "plain-docs" / "assets", dirs_exist_ok=True)
     shutil.rmtree(root / "site-dump")
     log(f"[{n_claims}] pre-rendered the pages for the floor")
 

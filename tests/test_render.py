@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 import factkit
 from factkit.dates import parse
 from factkit.model import Role
+from factkit.pagescan import find_homes
 from factkit.render import Homes, Renderer, article_source, claim_card
 from factkit.render.entities import roles_block
 from factkit.render.html import esc, inline_md, plain_text, shield
 from factkit.render.links import relative_url, text_fragment_url
-from macros.homes import find_homes
 
 WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
 
@@ -118,13 +118,14 @@ def test_reporting_section_is_found_by_its_heading(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "index.md").write_text("# Home\n\nNothing on reporting errors here.\n", encoding="utf-8")
     (docs / "help.md").write_text("# Help\n\n## Reporting errors and omissions\n\nWrite to us.\n", encoding="utf-8")
-    config = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "use_directory_urls": True,
-              "extra": {"factkit": {"repo": ""}}}
-    assert find_homes(config).report == "help/#reporting-errors-and-omissions"
+    def pages() -> list[tuple[str, str]]:
+        return [("", (docs / "index.md").read_text()), ("help/", (docs / "help.md").read_text())]
+
+    assert find_homes(pages()).report == "help/#reporting-errors-and-omissions"
     (docs / "help.md").write_text("# Help\n\n## Report an error {#report}\n", encoding="utf-8")
-    assert find_homes(config).report == "help/#report"
+    assert find_homes(pages()).report == "help/#report"
     (docs / "help.md").write_text("# Help\n", encoding="utf-8")
-    assert find_homes(config).report is None
+    assert find_homes(pages()).report is None
 
 
 def test_report_link_uses_the_repository_or_else_the_reporting_section(renderer: Renderer) -> None:

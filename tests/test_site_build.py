@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from pyld import jsonld
 
 import factkit
-from factkit.model import VERDICT_LABELS
+from factkit.model import VERDICTS
 from factkit.render.html import plain_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,7 +182,9 @@ def test_a_label_for_an_unknown_topic_fails_the_build(tmp_path) -> None:
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("bills: ", "bils: "), encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
-    assert "extra.factkit.topics" in output and "unknown topic id 'bils'" in output and "did you mean 'bills'" in output
+    line = text.splitlines().index(next(x for x in text.splitlines() if "bills: " in x)) + 1
+    assert f"mkdocs.yml:{line}: topics: unknown topic 'bils'; did you mean 'bills'?" in output
+    assert "[unknown-topic]" in output
 
 
 def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> None:
@@ -235,7 +237,7 @@ def test_evidence_dates_are_apart_from_the_quotes(soups, facts) -> None:
             assert not quote.get_text().startswith(text[1:-1])
     undated = [li for li in items if li.select_one(".fk-ev-date .fk-nodate")]
     assert all(li.select_one(".fk-ev-date").get_text() == "(date unknown)" for li in undated)
-    reader = (REPO / "docs" / "assets" / "reader.css").read_text(encoding="utf-8")
+    reader = (REPO / "factkit" / "assets" / "reader.css").read_text(encoding="utf-8")
     assert ".fk-evidence li > time" not in reader, "the CSS workaround for run-in dates is gone"
 
 
@@ -289,7 +291,7 @@ def test_entity_cards_list_their_claims_compactly(built, soups, facts) -> None:
             assert resolve("entities/", link["href"]) == ("claims/", f"claim-{claim.id}")
             badge = link.select_one(".fk-verdict")
             if claim.review:
-                assert badge.get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
+                assert badge.get_text(strip=True).endswith(VERDICTS[claim.review.verdict].label)
             else:
                 assert badge is None and link.get_text() == "evidence"
     assert not soup.select(".fk-about .fk-cite, .fk-about .fk-tip, .fk-about .fk-card, .fk-about .fk-evidence")
@@ -327,7 +329,7 @@ def test_review_page_shows_each_claim_in_full_once(soups, facts) -> None:
         assert link.get_text() == plain_text(claim.text)
         target = soup.find(id=link["href"].removeprefix("#"))
         assert "fk-card" in target["class"] and target["data-claim"] == claim.id
-        assert p.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
+        assert p.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICTS[claim.review.verdict].label)
 
 
 def test_claim_links_list_claims_with_badges_linking_to_their_cards(soups, facts) -> None:
@@ -340,7 +342,7 @@ def test_claim_links_list_claims_with_badges_linking_to_their_cards(soups, facts
         link = li.select_one("a.fk-claim-ref")
         assert link.get_text() == plain_text(claim.text)
         assert resolve("fact-check/", link["href"]) == ("claims/", f"claim-{claim.id}")
-        assert li.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICT_LABELS[claim.review.verdict])
+        assert li.select_one(".fk-verdict").get_text(strip=True).endswith(VERDICTS[claim.review.verdict].label)
     assert not soup.select("ul.fk-claim-links .fk-card, ul.fk-claim-links [id]")
 
 
@@ -348,7 +350,8 @@ def test_claim_links_with_an_unknown_verdict_fails_the_build(tmp_path) -> None:
     site = copy_site(tmp_path)
     (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim_links(verdict="misleadng") }}\n', encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
-    assert "oops.md" in output and "unknown verdict id 'misleadng'" in output and "did you mean 'misleading'" in output
+    assert ("docs/oops.md:3: claim_links(verdict='misleadng'): unknown verdict 'misleadng'; "
+            "did you mean 'misleading'? [unknown-verdict]") in output
 
 
 def test_coverage_and_corrections(soups) -> None:
@@ -459,10 +462,12 @@ def test_two_builds_are_byte_identical(built, tmp_path) -> None:
 
 def test_unknown_claim_id_fails_naming_page_and_suggestion(tmp_path) -> None:
     site = copy_site(tmp_path)
-    (site / "docs" / "oops.md").write_text('# Oops\n\n{{ claim("reservoir-opend") }}\n', encoding="utf-8")
+    page = '---\ntitle: Oops\n---\n# Oops\n\n{% if true %}\n{{ claim("reservoir-opend") }}\n{% endif %}\n'
+    (site / "docs" / "oops.md").write_text(page, encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
-    assert "oops.md" in output and "unknown claim id 'reservoir-opend'" in output
-    assert "did you mean 'reservoir-opened'" in output
+    # the line in the file, front matter included, for a page Jinja renders
+    assert ("docs/oops.md:7: claim('reservoir-opend'): unknown claim id 'reservoir-opend'; "
+            "did you mean 'reservoir-opened'? [unknown-claim]") in output
 
 
 def test_fact_error_fails_with_location_and_no_traceback(tmp_path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..model import VERDICT_LABELS, Claim
+from ..model import VERDICTS, Claim
 from .core import Renderer
 from .html import esc, inline_md, tag
 from .parts import evidence, human, markers, time_tag, verdict_badge
@@ -36,7 +36,7 @@ def claim_line(r: Renderer, claim: Claim) -> str:
     label = verdict_badge(claim.review.verdict) if claim.review else tag("span", "evidence", class_="fk-go-label")
     href = r.claim_href(claim.id)
     if href is not None:
-        name = VERDICT_LABELS[claim.review.verdict] if claim.review else "Background"
+        name = VERDICTS[claim.review.verdict].label if claim.review else "Background"
         go = tag("a", label, href=href, class_="fk-claim-go", title=f"{name}: the claim's entry with its evidence")
     else:
         go = label if claim.review else ""

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Claim, Entity, Source
-from ..store import FactBase
+from ..store import FactBase, FactLookupError
 from .links import relative_url
 
+__all__ = ["FactLookupError", "Homes", "Renderer", "site_path"]
 
-class FactLookupError(LookupError):
-    """A page asked for an id that is not in the facts."""
+
+def site_path(url: str) -> str:
+    """A page's site-relative URL as pages see it: the home page is '' (a host may say './')."""
+    return "" if url in (".", "./") else url
 
 
 @dataclass
@@ -47,7 +49,7 @@ class Renderer:
     # ---- page state -------------------------------------------------------------------
 
     def begin_page(self, url: str) -> None:
-        self.page = url
+        self.page = site_path(url)
         self._ids = set()
         self._counter = 0
 
@@ -92,25 +94,6 @@ class Renderer:
             return label
         words = topic.replace("-", " ")
         return words[:1].upper() + words[1:]
-
-    # ---- lookups ----------------------------------------------------------------------
-
-    def claim(self, cid: str) -> Claim:
-        return self._lookup("claim", cid, self.facts.claims)
-
-    def source(self, sid: str) -> Source:
-        return self._lookup("source", sid, self.facts.sources)
-
-    def entity(self, eid: str) -> Entity:
-        return self._lookup("entity", eid, self.facts.entities)
-
-    @staticmethod
-    def _lookup(kind: str, rid: object, table: dict):
-        if isinstance(rid, str) and rid in table:
-            return table[rid]
-        near = difflib.get_close_matches(str(rid), list(table), n=1, cutoff=0.5)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; no {kind} id is close to it"
-        raise FactLookupError(f"unknown {kind} id '{rid}'{hint}")
 
     # ---- links ------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import VERDICT_LABELS, VERDICTS, Claim, Source
+from ..model import VERDICTS, Claim, Source
 from ..store import FactBase
 from .html import plain_text
 
@@ -35,8 +35,9 @@ def appearance(article: Source) -> dict[str, Any]:
 def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, Any]:
     assert claim.review is not None and facts.review is not None
     review, article = facts.review, facts.reviewed_article()
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICT_LABELS.get(claim.review.verdict)}
-    value = VERDICTS.get(claim.review.verdict, (None, ""))[0]
+    verdict = VERDICTS.get(claim.review.verdict)
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label if verdict else None}
+    value = verdict.rating if verdict else None
     if value is not None:
         rating.update(ratingValue=value, bestRating=4, worstRating=1)
     item: dict[str, Any] = {"@type": "Claim"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import groupby
 
-from ..model import VERDICT_LABELS, VERDICTS, Claim, Source
+from ..model import VERDICTS, Claim, Source
 from .claims import claim_card, claim_inline
 from .core import Renderer
 from .html import esc, plain_text, tag
@@ -171,13 +171,13 @@ def corrections_log(r: Renderer) -> str:
 
 def verdict_scale() -> str:
     rows = "".join(
-        tag("tr", tag("td", verdict_badge(v)) + tag("td", esc(meaning))
-            + tag("td", esc(f"{rating} of 4" if rating else "not rated")))
-        for v, (rating, meaning) in VERDICTS.items()
+        tag("tr", tag("td", verdict_badge(v)) + tag("td", esc(verdict.meaning))
+            + tag("td", esc(f"{verdict.rating} of 4" if verdict.rating else "not rated")))
+        for v, verdict in VERDICTS.items()
     )
     head = tag("tr", tag("th", "Verdict") + tag("th", "Meaning") + tag("th", "Rating (ClaimReview)"))
     return tag("table", tag("thead", head) + tag("tbody", rows), class_="fk-table fk-scale")
 
 
 def verdict_label(verdict: str) -> str:
-    return VERDICT_LABELS.get(verdict, verdict)
+    return VERDICTS[verdict].label if verdict in VERDICTS else verdict

@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 
 from ..dates import EDTFDate
-from ..model import VERDICT_LABELS, Citation, Source
+from ..model import VERDICTS, Citation, Source
 from .core import Renderer
 from .html import esc, tag
 from .links import text_fragment_url
 
-VERDICT_ICONS = {"accurate": "✓", "needs-context": "◐", "misleading": "⚠", "inaccurate": "✗", "unverified": "?"}
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}
 DATE_FROM = {
     "page_metadata": "from the page's metadata",
@@ -34,8 +33,9 @@ def time_tag(date: EDTFDate | None, missing: str = "date unknown") -> str:
 @functools.lru_cache(maxsize=64)
 def verdict_badge(verdict: str) -> str:
     """The verdict as text plus an icon and a shape (never colour alone)."""
-    label = VERDICT_LABELS.get(verdict, verdict)
-    icon = tag("span", VERDICT_ICONS.get(verdict, "•"), class_="fk-verdict-icon", aria_hidden="true")
+    label = VERDICTS[verdict].label if verdict in VERDICTS else verdict
+    icon = tag("span", VERDICTS[verdict].icon if verdict in VERDICTS else "•", class_="fk-verdict-icon",
+               aria_hidden="true")
     return tag("span", f"{icon} {esc(label)}", class_=f"fk-verdict fk-verdict--{verdict}")
 
 
@@ -81,7 +81,7 @@ def markers(r: Renderer, citations: list[Citation]) -> str:
     """Citation markers [1][2], each linking to the source entry with a preview."""
     out = []
     for n, cit in enumerate(citations, 1):
-        source = r.source(cit.source)
+        source = r.facts.source(cit.source)
         tip_id = r.next_id("fk-tip")
         href = r.source_href(source.id)
         label = f"[{n}]"
@@ -95,7 +95,7 @@ def evidence(r: Renderer, citations: list[Citation]) -> str:
     """The evidence list: each citation's source, stance, quote and deep link."""
     items = []
     for cit in citations:
-        source = r.source(cit.source)
+        source = r.facts.source(cit.source)
         href = r.source_href(source.id)
         key = ("evidence", href, source.id, cit.quote, cit.locator, cit.stance)
         item = r.memo.get(key)

@@ -59,7 +59,7 @@ def article_review(r: Renderer) -> str:
         else:
             cards = []
             for cid in st.claims:
-                claim = r.claim(cid)
+                claim = r.facts.claim(cid)
                 if cid in shown:
                     cards.append(_seen_above(claim, *shown[cid]))
                     continue
