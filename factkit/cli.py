@@ -35,7 +35,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if found is not None:
         problems, counts = found
     else:
-        facts, problems = check(root, on=on, strict=args.strict, cache_dir=cache_dir)
+        facts, problems = check(root, on=on, strict=args.strict)
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
         if cache_dir is not None and key is not None:
             cache.save_run(cache_dir, key, problems, counts)

@@ -75,6 +75,9 @@ Date = Annotated[
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 
 
+_NOWHERE: tuple[str, int, dict[str, int]] = ("", 0, {})
+
+
 class Record(BaseModel):
     """Base of every fact record: strict fields, no extras, and its place in a file.
 
@@ -83,7 +86,7 @@ class Record(BaseModel):
 
     # defer_build: validators are built on first validation, so a warm (cached) check never builds them
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False, defer_build=True)
-    _pos: tuple[str, int, dict[str, int]] = PrivateAttr(default=("", 0, {}))  # (file, line, line of each key)
+    _pos: tuple[str, int, dict[str, int]] = PrivateAttr()  # (file, line, line of each key); unset: made in code
 
     @model_validator(mode="wrap")
     @classmethod
@@ -97,11 +100,13 @@ class Record(BaseModel):
     @property
     def where(self) -> tuple[str, int]:
         """(file, line) where the record starts."""
-        return self._pos[0], self._pos[1]
+        pos = getattr(self, "_pos", _NOWHERE)
+        return pos[0], pos[1]
 
     def line_of(self, field_name: str) -> int:
         """Line of a field, or of the record when the field is absent."""
-        return self._pos[2].get(field_name, self._pos[1])
+        pos = getattr(self, "_pos", _NOWHERE)
+        return pos[2].get(field_name, pos[1])
 
 
 class Excerpt(Record):

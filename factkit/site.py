@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from . import check, errors, report
-from .cache import CACHE_DIR
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
@@ -74,7 +73,7 @@ class Site:
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]]) -> Site:
         """Check the facts under ``project`` and prepare the renderer; ``pages`` are (URL, Markdown)."""
-        facts, problems = check(project / settings.facts_dir, base_dir=project, cache_dir=project / CACHE_DIR)
+        facts, problems = check(project / settings.facts_dir, base_dir=project)
         if errors(problems):
             raise SiteError("The facts have errors; the site was not built:\n" + report(problems))
         config = project / settings.config_file
