@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,9 @@ from ..site import Settings, Site, SiteError
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
+_HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
+_TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
+_BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
 class FactkitConfig(base.Config):
@@ -67,6 +71,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
     """Registered as the ``factkit`` entry point of ``mkdocs.plugins``."""
 
     site: Site | None = None
+    _fragments: list[str]  # the current page's macro HTML, by token number
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
@@ -104,9 +109,21 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         @functools.wraps(MACROS[name])
         def call(*args: Any, **kwargs: Any) -> Any:
             assert self.site is not None
-            return self.site.call(name, args, kwargs, _template_line())
+            out = self.site.call(name, args, kwargs, _template_line())
+            return self._hold(out) if isinstance(out, str) and "<" in out else out
 
         return call
+
+    def _hold(self, out: str) -> str:
+        """The macro's HTML kept aside, a token in its place: the HTML is already final, so Markdown never
+        parses it again (``on_page_content`` puts it back). Headings stay Markdown, for the page's TOC."""
+        parts = _HEADING.split(out)
+        for i in range(0, len(parts), 2):  # the even parts are the HTML between headings
+            body = parts[i].strip()
+            if body:
+                self._fragments.append(body)
+                parts[i] = parts[i].replace(body, f"FKFRAG{len(self._fragments) - 1}Z", 1)
+        return "".join(parts)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:
@@ -125,6 +142,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset)
+        self._fragments = []
         return markdown
 
     @event_priority(-50)  # after mkdocs-macros rendered it
@@ -133,7 +151,14 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         found = self.site.take_errors()
         if found:
             raise PluginError("A page asks for facts that do not exist:\n" + report(found))
-        return html
+        return _TOKEN.sub(self._put_back, html) if self._fragments else html
+
+    def _put_back(self, match: re.Match[str]) -> str:
+        """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
+        fragment = self._fragments[int((match.group(1) or match.group(0))[6:-1])]
+        if match.group(1) and not _BLOCK.match(fragment):
+            return f"<p>{fragment}</p>"
+        return fragment
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None
