@@ -23,6 +23,7 @@ from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
 from .render import Renderer, export
+from .loader import FileReader
 from .store import FactBase, FactLookupError, lookup
 
 
@@ -71,9 +72,11 @@ class Site:
         self._errors: list[Problem] = []
 
     @classmethod
-    def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]]) -> Site:
-        """Check the facts under ``project`` and prepare the renderer; ``pages`` are (URL, Markdown)."""
-        facts, problems = check(project / settings.facts_dir, base_dir=project)
+    def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
+             reader: FileReader | None = None) -> Site:
+        """Check the facts under ``project`` and prepare the renderer; ``pages`` are (URL, Markdown);
+        ``reader`` reads each fact file (a live preview passes one that keeps unchanged files' records)."""
+        facts, problems = check(project / settings.facts_dir, base_dir=project, reader=reader)
         if errors(problems):
             raise SiteError("The facts have errors; the site was not built:\n" + report(problems))
         config = project / settings.config_file
@@ -110,6 +113,10 @@ class Site:
             path, offset = self._page
             self._errors.append(Problem(path, (line or 1) + offset, exc.code, f"{name}({shown}): {exc}"))
             return ""
+
+    def note(self, problem: Problem) -> None:
+        """A problem of the current page found by the host (e.g. a template it cannot read)."""
+        self._errors.append(problem)
 
     def take_errors(self) -> list[Problem]:
         """The bad calls of the current page (and forget them)."""

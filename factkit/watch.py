@@ -60,7 +60,8 @@ class Watcher:
                 stamps.append((str(path), -1, -1))
         return tuple(stamps)
 
-    def _read(self, path: Path, display: str) -> FileResult:
+    def read(self, path: Path, display: str) -> FileResult:
+        """A ``loader.FileReader``: the kept records of a file whose bytes did not change."""
         self._seen.add(display)
         try:
             sha = digest(path)
@@ -79,7 +80,7 @@ class Watcher:
         start = time.perf_counter()
         self._reread, self._seen = [], set()
         facts, problems = check(self.root, base_dir=self.base_dir, on=self.today(), strict=self.strict,
-                                reader=self._read)
+                                reader=self.read)
         for gone in [d for d in self.kept if d not in self._seen]:
             del self.kept[gone]
         return Round(facts, problems, self._reread, time.perf_counter() - start)

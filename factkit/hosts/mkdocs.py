@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import report
+from ..problems import Problem
 from ..site import Settings, Site, SiteError
+from ..watch import Watcher
+from .errorpage import error_page
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
@@ -68,10 +72,21 @@ def _template_line() -> int | None:
 
 
 class FactkitPlugin(BasePlugin[FactkitConfig]):
-    """Registered as the ``factkit`` entry point of ``mkdocs.plugins``."""
+    """Registered as the ``factkit`` entry point of ``mkdocs.plugins``.
+
+    Under ``mkdocs serve`` the plugin lives across rebuilds (it has ``on_startup``): it keeps each fact
+    file's records by the SHA-256 of its bytes, so a rebuild re-reads only the saved file, and a fact or
+    page error becomes an error page in the browser instead of a failed build (the server keeps
+    answering; the next good save brings the pages back). ``mkdocs build`` fails on any error."""
 
     site: Site | None = None
+    serving = False
     _fragments: list[str]  # the current page's macro HTML, by token number
+    _failure: str | None = None  # serving: why the facts could not be loaded (every page shows it)
+    _watcher: Watcher | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
@@ -82,17 +97,31 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             raise PluginError("factkit: list the macros plugin after factkit in mkdocs.yml "
                               "(plugins: [search, factkit, macros]); pages call factkit's facts through it")
         macros.config["on_undefined"] = "strict"  # an undefined name in a page fails the build
-        macros.config["on_error_fail"] = True
+        macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
                             config.site_url or "", Path(config.config_file_path).name)
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+        reader = None
+        if self.serving:
+            root = project / settings.facts_dir
+            if self._watcher is None or self._watcher.root != root:
+                from .. import today
+
+                self._watcher = Watcher(root, base_dir=project, today=today)
+            reader = self._watcher.read
+        self._failure = None
         try:
-            self.site = site = Site.open(project, settings, pages)
+            self.site = site = Site.open(project, settings, pages, reader=reader)
         except SiteError as exc:
-            raise PluginError(str(exc)) from None
+            if not self.serving:
+                raise PluginError(str(exc)) from None
+            print(f"ERROR   -  {exc}", file=sys.stderr)
+            self.site, self._failure = None, str(exc)
+            macros.register_macros({name: lambda *a, **k: "" for name in Site.macro_names()})
+            return config
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
@@ -108,7 +137,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
 
         @functools.wraps(MACROS[name])
         def call(*args: Any, **kwargs: Any) -> Any:
-            assert self.site is not None
+            if self.site is None:
+                return ""
             out = self.site.call(name, args, kwargs, _template_line())
             return self._hold(out) if isinstance(out, str) and "<" in out else out
 
@@ -125,6 +155,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
                 parts[i] = parts[i].replace(body, f"FKFRAG{len(self._fragments) - 1}Z", 1)
         return "".join(parts)
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when a fact file is saved."""
+        server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
+        return server
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:
             if files.get_file_from_path(asset) is None:  # a site may ship its own version
@@ -133,7 +168,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
 
     @event_priority(50)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None
+        self._fragments = []
+        if self.site is None:
+            return markdown
         path = Path(config.docs_dir) / page.file.src_uri
         try:
             source = path.read_text(encoding="utf-8")
@@ -142,15 +179,28 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset)
-        self._fragments = []
+        macros = config.plugins["macros"]
+        try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
+            macros.env.parse(markdown)
+        except TemplateSyntaxError as exc:
+            self.site.note(Problem(Path(shown).as_posix(), (exc.lineno or 1) + offset, "template-syntax",
+                                   f"the page's macros cannot be read: {exc.message}; check the braces "
+                                   "{{ ... }} and {% ... %} on this line"))
+            page.meta = {**(page.meta or {}), "render_macros": False}
+            return ""
         return markdown
 
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None
+        if self.site is None:
+            return error_page("The facts have errors, so the site was not built", self._failure or "")
         found = self.site.take_errors()
         if found:
-            raise PluginError("A page asks for facts that do not exist:\n" + report(found))
+            text = report(found)
+            if not self.serving:
+                raise PluginError("A page has errors:\n" + text)
+            print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
+            return error_page(f"This page ({page.file.src_uri}) has errors", text)
         return _TOKEN.sub(self._put_back, html) if self._fragments else html
 
     def _put_back(self, match: re.Match[str]) -> str:
@@ -161,7 +211,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         return fragment
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.site is not None
+        if self.site is None:
+            return
         problems = self.site.finish(Path(config.site_dir))
-        if problems:
+        if problems and not self.serving:
             raise PluginError("\n".join(problems))
+        for problem in problems:
+            print(f"WARNING -  {problem}", file=sys.stderr)

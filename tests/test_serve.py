@@ -1,0 +1,142 @@
+"""The live preview (``mkdocs serve``) end to end: real HTTP requests, real edits to fact files; after each
+edit every page the server answers equals a clean build of the same files; a broken fact file gives an
+error page on every page (the server keeps answering) and fixing it brings the pages back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
+ENV = {**os.environ, "FACTKIT_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
+_LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=20) as response:  # noqa: S310 - a local test server
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(what: Callable[[], bool], limit: float = 60) -> None:
+    """Poll until ``what()`` holds (a generous limit: this is a test of behaviour, not of speed)."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        try:
+            if what():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError("the live preview did not get there in time")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    site = tmp_path_factory.mktemp("serve") / "site"
+    shutil.copytree(WATER, site)
+    port = free_port()
+    log = site.parent / "serve.log"  # a file, not a pipe: nobody reads a pipe while the server runs
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site,
+                                env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "fk-card" in get(base + "claims/"))
+        yield site, base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        printed = log.read_text(encoding="utf-8")
+        assert "Traceback" not in printed, printed
+
+
+def fresh_build(site: Path, base: str, out: Path) -> dict[str, str]:
+    """A clean `mkdocs build` of the same files, with the server's address as site_url."""
+    config = site / "mkdocs-fresh.yml"
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(re.sub(r"^site_url: .*$", f"site_url: {base}", text, flags=re.M), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], cwd=site,
+                   env=ENV, check=True, capture_output=True, timeout=120)
+    config.unlink()
+    pages = {}
+    for path in sorted(out.rglob("*.html")):
+        rel = path.relative_to(out).as_posix()
+        pages["" if rel == "index.html" else rel.removesuffix("index.html")] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def assert_same_as_a_fresh_build(site: Path, base: str, out: Path) -> None:
+    for url, html in fresh_build(site, base, out).items():
+        if url == "404.html":
+            continue
+        assert _LIVERELOAD.sub("", get(base + url)) == html, url
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[Path, str], tmp_path: Path) -> None:
+    site, base = served
+    facts = site / "facts"
+    edit(facts / "claims.yml", "entered service in **July 2019**.", "entered service in **July 2019**, on time.")
+    wait_for(lambda: "on time." in get(base + "claims/"))
+    assert_same_as_a_fresh_build(site, base, tmp_path / "a")
+    edit(facts / "sources.yml", "may be renewed for further periods of ten years.",
+         "may be renewed for further periods of ten years each.")
+    wait_for(lambda: "ten years each." in get(base + "sources/"))
+    edit(facts / "entities.yml", "Mayor of Eastbrook.", "Mayor of Eastbrook since 2020.")
+    wait_for(lambda: "Mayor of Eastbrook since 2020." in get(base + "entities/"))
+    with (facts / "claims.yml").open("a", encoding="utf-8") as fh:
+        fh.write("  - id: brand-new-claim\n    text: A claim added while the preview runs.\n"
+                 "    citations: [{source: council-minutes}]\n    topics: [reservoir]\n    checked: 2026-11-20\n")
+    wait_for(lambda: "claim-brand-new-claim" in get(base + "claims/"))
+    assert_same_as_a_fresh_build(site, base, tmp_path / "b")
+
+
+def test_a_broken_fact_file_shows_an_error_page_and_the_fix_brings_the_pages_back(
+        served: tuple[Path, str], tmp_path: Path) -> None:
+    site, base = served
+    claims = site / "facts" / "claims.yml"
+    good = claims.read_text(encoding="utf-8")
+    edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
+    wait_for(lambda: "fk-build-error" in get(base + "claims/"))
+    page = get(base + "timeline/")  # every page answers, with the error in place of its content
+    assert "fk-build-error" in page and "facts/claims.yml:" in page and "bad-date" in page
+    claims.write_text(good, encoding="utf-8")
+    wait_for(lambda: "fk-build-error" not in get(base + "claims/") and "fk-card" in get(base + "claims/"))
+    assert_same_as_a_fresh_build(site, base, tmp_path / "c")
+
+
+def test_a_page_error_shows_on_that_page_at_its_line(served: tuple[Path, str]) -> None:
+    site, base = served
+    page = site / "docs" / "timeline.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + '\n{{ claim("reservoir-opend") }}\n', encoding="utf-8")
+    line = len((good + "\n").splitlines()) + 1
+    wait_for(lambda: "fk-build-error" in get(base + "timeline/"))
+    shown = get(base + "timeline/")
+    assert f"docs/timeline.md:{line}" in shown and "did you mean &#x27;reservoir-opened&#x27;" in shown
+    assert "fk-build-error" not in get(base + "claims/")  # the other pages are built as usual
+    page.write_text(good + "\n{{ claim(\n", encoding="utf-8")  # and a page Jinja cannot read
+    wait_for(lambda: "template-syntax" in get(base + "timeline/"))
+    page.write_text(good, encoding="utf-8")
+    wait_for(lambda: "fk-build-error" not in get(base + "timeline/"))
