@@ -37,7 +37,7 @@ ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 
 
-class FactkitConfig(base.Config):
+class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
     repo = c.Type(str, default="")
@@ -63,7 +63,7 @@ def _template_line() -> int | None:
     return None
 
 
-class FactkitPlugin(BasePlugin[FactkitConfig]):
+class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]  # mkdocs' BasePlugin.__init_subclass__ is untyped
     """Registered as the ``factkit`` entry point of ``mkdocs.plugins``."""
 
     site: Site | None = None
@@ -95,7 +95,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
-        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]  # type: ignore[list-item]
+        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         return config
 
     def _macro(self, name: str) -> Any:
