@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .model import VERDICTS, Citation, Claim, Record
+from .model import VERDICTS, Citation, Claim, Record, Source, Terms
 from .problems import Problem, shorten
 from .store import FactBase
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 QUOTE_WORD_LIMIT = 30
 
@@ -137,7 +141,7 @@ class Checker:
 
     # ---- sources ------------------------------------------------------------------------
 
-    def check_source(self, source) -> None:
+    def check_source(self, source: Source) -> None:
         if (source.url is None) == (source.url_unavailable is None):
             self.add(source, "url", "missing-url",
                      f"source '{source.id}' needs exactly one of 'url' (the vetted address) or "
@@ -189,7 +193,7 @@ class Checker:
                     self.add(cit, "quote", "long-quote",
                              f"the quote is {len(quote.split())} words; quote {QUOTE_WORD_LIMIT} words or fewer")
 
-    def _unknown(self, kind: str, rid: str, pool: dict) -> str:
+    def _unknown(self, kind: str, rid: str, pool: Mapping[str, object]) -> str:
         import difflib
 
         near = difflib.get_close_matches(rid, list(pool), n=1, cutoff=0.6)
@@ -198,7 +202,7 @@ class Checker:
 
     # ---- entities -----------------------------------------------------------------------
 
-    def check_terms(self, terms) -> None:
+    def check_terms(self, terms: Terms) -> None:
         self.check_citations(terms, terms.citations)
         if terms.signed and terms.term_years and terms.expires:
             computed = terms.signed.start.year + terms.term_years
@@ -289,6 +293,8 @@ class Checker:
 
     def check_verdict(self, claim: Claim) -> None:
         review = claim.review
+        if review is None:
+            return
         if review.verdict not in VERDICTS:
             self.add(review, "verdict", "bad-verdict",
                      f"verdict {shorten(review.verdict)} is not on the scale; use one of: {', '.join(VERDICTS)}")

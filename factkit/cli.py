@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_diff)
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        return int(args.func(args))  # every _cmd_* returns an int; argparse gives it as Any
     except ValueError as exc:  # e.g. a malformed --today
         print(f"factkit: {exc}", file=sys.stderr)
         return 2

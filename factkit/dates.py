@@ -45,6 +45,13 @@ class Point:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
+    @property
+    def month_name(self) -> str:
+        """'July'; only for a point at month or day precision."""
+        if self.month is None:
+            raise ValueError(f"the date {self.edtf()} has no month")
+        return MONTHS[self.month - 1]
+
     def earliest(self) -> dt.date:
         """First calendar day this point can mean."""
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -72,9 +79,9 @@ class Point:
     def human(self, qualify: bool = True) -> str:
         """'2019', 'July 2025', '31 July 2025', with 'c. ' or ' (?)' where qualified."""
         if self.day:
-            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            text = f"{self.day} {self.month_name} {self.year}"
         elif self.month:
-            text = f"{MONTHS[self.month - 1]} {self.year}"
+            text = f"{self.month_name} {self.year}"
         else:
             text = str(self.year)
         if qualify and self.approximate:
@@ -115,7 +122,7 @@ class EDTFDate:
         """Last day it can mean; for an open period, the start's latest day."""
         return self._bounds[1]
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[dt.date, int, dt.date, str]:
         """Chronological order: by earliest day, then coarser precision first, then end."""
         rank = {"year": 0, "month": 1, "day": 2}
         return (self.earliest(), rank[self.start.precision], self.latest(), self.text)
@@ -149,11 +156,11 @@ def _period_human(start: Point, end: Point) -> str:
         if start.year == end.year and start.precision != "year":
             shared = True
             if start.precision == "month":
-                left = MONTHS[start.month - 1]
+                left = start.month_name
             elif start.month == end.month:
                 left = str(start.day)
             else:
-                left = f"{start.day} {MONTHS[start.month - 1]}"
+                left = f"{start.day} {start.month_name}"
     sep = " – " if " " in left or (" " in right and not shared) else "–"
     return f"{left}{sep}{right}"
 
@@ -168,14 +175,15 @@ def _point(text: str) -> Point:
     d = int(day) if day else None
     if y < 1:
         raise DateError(f"'{text}' has year 0000; write a real year")
-    if m is not None and not 1 <= m <= 12:
-        raise DateError(f"'{text}' has month {m}, which does not exist; months run 01 to 12")
-    if d is not None:
-        last = calendar.monthrange(y, m)[1]
-        if not 1 <= d <= last:
-            raise DateError(
-                f"'{text}' is not a real calendar date: {MONTHS[m - 1]} {y} has {last} days"
-            )
+    if m is not None:  # the pattern gives a day only with a month
+        if not 1 <= m <= 12:
+            raise DateError(f"'{text}' has month {m}, which does not exist; months run 01 to 12")
+        if d is not None:
+            last = calendar.monthrange(y, m)[1]
+            if not 1 <= d <= last:
+                raise DateError(
+                    f"'{text}' is not a real calendar date: {MONTHS[m - 1]} {y} has {last} days"
+                )
     return Point(y, m, d, approximate=qual in "~%" and qual != "", uncertain=qual in "?%" and qual != "")
 
 

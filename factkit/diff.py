@@ -23,11 +23,14 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import DATE_PATTERN
 from .problems import Problem
 from .store import FactBase
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 FLAG_CODE = "verdict-no-correction"
 FLAG_TEXT = "verdict changed without a correction note"
@@ -73,14 +76,14 @@ def export_facts(repo: Path, rev: str, facts_dir: str, dest: Path) -> Path:
     target = dest / facts_dir
     target.mkdir(parents=True, exist_ok=True)
     listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", facts_dir.rstrip("/") + "/")
-    entries = []
+    entries: list[tuple[str, str, str]] = []  # (mode, sha, name)
     for item in listing.split(b"\0"):
         if not item:
             continue
-        meta, _, name = item.partition(b"\t")
+        meta, _, raw_name = item.partition(b"\t")
         mode, kind, sha = meta.decode().split()
         if kind == "blob":
-            entries.append((mode, sha, name.decode("utf-8", "surrogateescape")))
+            entries.append((mode, sha, raw_name.decode("utf-8", "surrogateescape")))
     if not entries:
         return target
     # One git process for every blob: "<sha> blob <size>\n<content>\n" per requested object.
@@ -213,7 +216,7 @@ def _citation(cit: dict[str, Any]) -> str:
     return text + (f" ({', '.join(extras)})" if extras else "")
 
 
-def _list_change(name: str, old: list, new: list, show=_show) -> list[str]:
+def _list_change(name: str, old: list[Any], new: list[Any], show: Callable[[Any], str] = _show) -> list[str]:
     """``name: + added, − removed`` for lists compared as multisets (order changes are ignored)."""
     old_keys = Counter(json.dumps(v, sort_keys=True) for v in old)
     new_keys = Counter(json.dumps(v, sort_keys=True) for v in new)
@@ -275,8 +278,8 @@ def _problem_key(p: Problem) -> tuple[str, str, str]:
     return (p.path, p.code, p.message)  # lines move when files are edited: compare without them
 
 
-def compare(old: FactBase, new: FactBase, old_problems: list[Problem] = (),
-            new_problems: list[Problem] = ()) -> FactDiff:
+def compare(old: FactBase, new: FactBase, old_problems: Sequence[Problem] = (),
+            new_problems: Sequence[Problem] = ()) -> FactDiff:
     """The semantic difference between two fact bases (and their check results)."""
     diff = FactDiff()
     for kind in _KINDS:
@@ -306,7 +309,7 @@ def compare(old: FactBase, new: FactBase, old_problems: list[Problem] = (),
                     diff.review_lines += [f"statement {ref} {line}" for line in _field_lines(old_st[ref], new_st[ref])]
             diff.review_lines += [f"statement {ref} removed" for ref in old_st if ref not in new_st]
     before_keys = Counter(_problem_key(p) for p in old_problems)
-    seen: Counter = Counter()
+    seen: Counter[tuple[str, str, str]] = Counter()
     for p in sorted(new_problems):
         key = _problem_key(p)
         seen[key] += 1

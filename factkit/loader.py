@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -19,6 +19,9 @@ from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record
 from .problems import Problem, shorten
 from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 TOP_KEYS = tuple(FactFile.model_fields)
 # an id written in a file that cannot be read (best effort: references to it are not re-reported)
@@ -43,7 +46,7 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def _node_line(root: Any, loc: tuple, fallback: int) -> int:
+def _node_line(root: Any, loc: tuple[int | str, ...], fallback: int) -> int:
     """Follow a pydantic error location through the read YAML to the best line."""
     node, line = root, fallback
     for part in loc:
@@ -60,7 +63,7 @@ def _node_line(root: Any, loc: tuple, fallback: int) -> int:
     return line
 
 
-def _allowed_fields(model: type[Record], loc: tuple) -> list[str]:
+def _allowed_fields(model: type[Record], loc: tuple[int | str, ...]) -> list[str]:
     """The field names valid at a location inside a model (for 'did you mean')."""
     current: Any = model
     for part in loc[:-1]:
@@ -89,7 +92,7 @@ _GOT = {"str": "text", "int": "a number", "float": "a number", "LList": "a list"
         "NoneType": "nothing", "bool": "true/false"}
 
 
-def _describe(err: dict, model: type[Record], what: str) -> tuple[str, str]:
+def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, str]:
     """(code, message) for one pydantic error. Inputs are quoted short: a value can be megabytes."""
     loc = err["loc"]
     name = shorten(loc[-1], 40)[1:-1] if loc else what

@@ -8,7 +8,7 @@ came from (``where``) and the line of each of its fields (``line_of``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -45,8 +45,10 @@ VERDICTS: dict[str, Verdict] = {  # the scale, in order: the only table of verdi
     "inaccurate": Verdict("Inaccurate", "✗", "The vetted sources contradict the statement.", 1),
     "unverified": Verdict("Unverified", "?", "No vetted source supports or refutes the statement.", None),
 }
-SOURCE_KINDS = ("news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article")
-ENTITY_KINDS = ("person", "organisation", "place", "agreement", "event")
+SourceKind = Literal["news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article"]
+EntityKind = Literal["person", "organisation", "place", "agreement", "event"]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
 SINGULAR = {"sources": "source", "entities": "entity", "claims": "claim", "review": "review"}
 MAX_TEXT = 2000
 
@@ -132,7 +134,7 @@ class Source(Record):
     published_note: Text | None = None
     accessed: Date
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
-    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+    kind: SourceKind
     reliability: Text | None = Field(None, description="A caution flag: state media, aggregator, blog, low trust.")
     archive_url: Url | None = None
     notes: Text | None = None
@@ -158,7 +160,7 @@ class Terms(Record):
 class Entity(Record):
     id: Id
     name: ShortText
-    kind: Literal[ENTITY_KINDS]  # type: ignore[valid-type]
+    kind: EntityKind
     description: Text
     aliases: list[ShortText] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)

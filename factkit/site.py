@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from . import check, errors, report
+from .loader import FileReader
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
 from .render import Renderer, export
-from .loader import FileReader
 from .store import FactBase, FactLookupError, lookup
 
 

@@ -6,9 +6,13 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import ENTITY_KINDS, SINGULAR, VERDICTS, ArticleReview, Claim, Entity, Record, Source
 from .problems import Problem
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class FactLookupError(LookupError):
@@ -57,6 +61,13 @@ def _index(claims: Iterable[Claim], keys: Callable[[Claim], Iterable[str]]) -> d
         for key in dict.fromkeys(keys(claim)):
             index[key].append(claim)
     return dict(index)
+
+
+def _timeline_key(claim: Claim) -> tuple[tuple[dt.date, int, dt.date, str], str]:
+    """Timeline order of a dated claim: its date, then its id."""
+    if claim.date is None:
+        raise ValueError(f"claim '{claim.id}' has no date")
+    return claim.date.sort_key(), claim.id
 
 
 class FactBase:
@@ -119,7 +130,7 @@ class FactBase:
     def _built(self) -> _Indexes:
         if self._indexes is None:
             claims = self.claims.values()
-            dated = sorted((c for c in claims if c.date is not None), key=lambda c: (c.date.sort_key(), c.id))  # type: ignore[union-attr]  # filtered to dated claims
+            dated = sorted((c for c in claims if c.date is not None), key=_timeline_key)
             self._indexes = _Indexes(
                 by_entity=_index(claims, lambda c: c.entities),
                 by_source=_index(claims, lambda c: [x.source for x in c.citations

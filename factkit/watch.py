@@ -23,6 +23,8 @@ from .loader import read_file
 from .problems import Problem, check_report
 from .store import FactBase, FileResult
 
+Stamp = tuple[tuple[str, int, int], ...]  # (path, size, modification time) of each fact file
+
 
 @dataclass
 class Round:
@@ -47,7 +49,7 @@ class Watcher:
         self._reread: list[str] = []
         self._seen: set[str] = set()
 
-    def stamp(self) -> tuple:
+    def stamp(self) -> Stamp:
         """A cheap fingerprint of the folder: each fact file's path, size and modification time."""
         if not self.root.is_dir():
             return ()
@@ -92,7 +94,7 @@ def watch(root: str | Path, *, base_dir: str | Path | None = None, strict: bool 
     """Print a report now and after every change until interrupted (Ctrl-C); ``rounds`` stops sooner."""
     out = out or sys.stdout
     watcher = Watcher(root, base_dir=base_dir, strict=strict, today=today)
-    last: tuple | None = None
+    last: Stamp | None = None
     done = 0
     try:
         while rounds is None or done < rounds:

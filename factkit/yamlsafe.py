@@ -10,6 +10,7 @@ core types (null, bool, int, float) are resolved as YAML does.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from yaml import events as ev
@@ -32,7 +33,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-class LMap(dict):
+class LMap(dict[str, Any]):
     """A mapping read from YAML: ``line`` of its first key and ``key_lines`` for each key."""
 
     __slots__ = ("file", "key_lines", "line")
@@ -44,7 +45,7 @@ class LMap(dict):
         self.key_lines: dict[str, int] = {}
 
 
-class LList(list):
+class LList(list[Any]):
     """A list read from YAML: ``line`` where it starts and ``item_lines`` for each item."""
 
     __slots__ = ("file", "item_lines", "line")
@@ -88,35 +89,36 @@ def _scalar(event: ev.ScalarEvent) -> object:
     raise ValueError(f"the tag '{tag}' is not allowed; remove it (fact files use plain YAML)")
 
 
-def _decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
+def _decode(path: str, data: bytes) -> str | Problem:
+    """The file's text, or the problem that stops it being read."""
     if len(data) > MAX_FILE_BYTES:
-        return None, Problem(path, 1, "file-too-large",
-                             f"the file is {len(data) // 1024} KB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit; "
-                             "split it into several files")
+        return Problem(path, 1, "file-too-large",
+                       f"the file is {len(data) // 1024} KB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit; "
+                       "split it into several files")
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, Problem(path, 1, "yaml-bom",
-                             "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        return Problem(path, 1, "yaml-bom",
+                       "the file starts with a byte-order mark; save it as UTF-8 without BOM")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, Problem(path, line, "not-utf8",
-                             f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+        return Problem(path, line, "not-utf8",
+                       f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, Problem(path, line, "not-utf8", "the file contains a NUL byte; it is not a text file")
+        return Problem(path, line, "not-utf8", "the file contains a NUL byte; it is not a text file")
     tab = _TAB_INDENT.search(text)
     if tab:
-        return None, Problem(path, text.count("\n", 0, tab.start()) + 1, "yaml-tab",
-                             "a tab is used for indentation; indent with spaces")
-    return text, None
+        return Problem(path, text.count("\n", 0, tab.start()) + 1, "yaml-tab",
+                       "a tab is used for indentation; indent with spaces")
+    return text
 
 
 def read_yaml(path: str, data: bytes) -> tuple[object, list[Problem]]:
     """Read one YAML document from bytes; return (value, problems). Never raises on bad input."""
-    text, problem = _decode(path, data)
-    if problem:
-        return None, [problem]
+    text = _decode(path, data)
+    if isinstance(text, Problem):
+        return None, [text]
     try:
         return _build(path, text)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters)
@@ -149,7 +151,7 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
     """Turn the event stream into LMap/LList/scalars. One flat loop: this is the hot path."""
     problems: list[Problem] = []
     # frames: [container, is_mapping, key waiting for its value (None: next scalar is a key)]
-    frames: list[list] = []
+    frames: list[list[Any]] = []
     root: object = None
     documents = 0
     scalar_ev, alias_ev = ev.ScalarEvent, ev.AliasEvent
@@ -174,7 +176,7 @@ def _build(path: str, text: str) -> tuple[object, list[Problem]]:
                 frame = frames[-1] if frames else None
                 is_key = frame is not None and frame[1] and frame[2] is None
                 if cls is scalar_ev:
-                    if is_key:
+                    if is_key and frame is not None:  # is_key implies a frame; the check narrows it
                         if event.tag not in (None, "!", _STR):
                             raise _fail(problems, path, line, "yaml-tag", "a key must not carry a tag")
                         key = event.value

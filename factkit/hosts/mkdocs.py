@@ -45,7 +45,7 @@ _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
-class FactkitConfig(base.Config):
+class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
     repo = c.Type(str, default="")
@@ -71,7 +71,7 @@ def _template_line() -> int | None:
     return None
 
 
-class FactkitPlugin(BasePlugin[FactkitConfig]):
+class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
     """Registered as the ``factkit`` entry point of ``mkdocs.plugins``.
 
     Under ``mkdocs serve`` the plugin lives across rebuilds (it has ``on_startup``): it keeps each fact
@@ -129,7 +129,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
-        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]  # type: ignore[list-item]
+        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         return config
 
     def _macro(self, name: str) -> Any:
@@ -179,7 +179,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset)
-        macros = config.plugins["macros"]
+        macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
             macros.env.parse(markdown)
         except TemplateSyntaxError as exc:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..dates import EDTFDate
 from ..dates import months_between as _months
 from ..model import Claim, Entity, Terms
 from ..store import FactBase
 
 
-def _dated(claim: Claim):
+def _dated(claim: Claim) -> EDTFDate:
     if claim.date is None:
         raise ValueError(f"claim '{claim.id}' has no date")
     return claim.date

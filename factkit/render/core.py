@@ -44,7 +44,7 @@ class Renderer:
         self.appearances: dict[str, dict[str, str | None]] = defaultdict(dict)  # claim -> page -> anchor
         self._ids: set[str] = set()
         self._counter = 0
-        self.memo: dict[tuple, str] = {}  # rendered fragments that depend only on the facts (this build's)
+        self.memo: dict[tuple[str | None, ...], str] = {}  # rendered fragments that depend only on this build's facts
 
     # ---- page state -------------------------------------------------------------------
 

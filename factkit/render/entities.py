@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Entity
 from .claims import claim_line
 from .compute import expiry_text
 from .core import Renderer
 from .html import esc, inline_md, tag
 from .parts import markers, time_tag
+
+if TYPE_CHECKING:
+    from ..dates import EDTFDate
 
 KIND_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place",
                "agreement": "Agreement", "event": "Event"}
@@ -19,7 +24,7 @@ def entity_link(r: Renderer, entity: Entity) -> str:
     return tag("a", name, class_="fk-entity", href=href) if href else tag("span", name, class_="fk-entity")
 
 
-def _span(start, end) -> str:
+def _span(start: EDTFDate | None, end: EDTFDate | None) -> str:
     """'2020 – present', 'until 29 January 2025' (no start known), 'since May 2020' (no end known)."""
     if start is None and end is None:
         return ""

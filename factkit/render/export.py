@@ -7,11 +7,12 @@ import io
 import json
 from typing import Any
 
+from ..model import Record
 from ..store import FactBase
 from .core import Renderer
 
 
-def _record(obj) -> dict[str, Any]:
+def _record(obj: Record) -> dict[str, Any]:
     return obj.model_dump(mode="json", exclude_none=True)
 
 

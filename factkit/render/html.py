@@ -16,10 +16,17 @@ _REINTERPRETED = str.maketrans({
     "{": "&#123;", "}": "&#125;", "\\": "&#92;", "~": "&#126;", "|": "&#124;",
 })
 
-_INLINE = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False}).enable(
+
+class _InlineMarkdown(MarkdownIt):
+    """markdown-it whose links may only be absolute http(s) addresses."""
+
+    def validateLink(self, url: str) -> bool:
+        return url.strip().lower().startswith(("http://", "https://"))
+
+
+_INLINE = _InlineMarkdown("zero", {"html": False, "linkify": False, "typographer": False}).enable(
     ["emphasis", "backticks", "link", "escape", "entity", "strikethrough"]
 )
-_INLINE.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
 
 
 def shield(markup: str) -> str:

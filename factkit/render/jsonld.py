@@ -7,11 +7,14 @@ ratingValue is the verdict's place on the 1-4 scale in factkit.model.VERDICTS (4
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import VERDICTS, Claim, Source
 from ..store import FactBase
 from .html import plain_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _organisation(name: str) -> dict[str, Any]:
@@ -66,7 +69,7 @@ def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, An
     return data
 
 
-def claim_reviews(facts: FactBase, url_of) -> list[dict[str, Any]]:
+def claim_reviews(facts: FactBase, url_of: Callable[[Claim], str | None]) -> list[dict[str, Any]]:
     """ClaimReviews for every reviewed claim, in review-statement order then id order."""
     if facts.review is None:
         return []

@@ -107,11 +107,17 @@ def claims_index(r: Renderer) -> str:
     return blocks(*parts)
 
 
+def _year(claim: Claim) -> int:
+    if claim.date is None:
+        raise ValueError(f"claim '{claim.id}' has no date; a timeline shows dated claims only")
+    return claim.date.start.year
+
+
 def timeline(r: Renderer, claims: list[Claim], level: int = 2) -> str:
     """Dated claims in chronological order, grouped by year, with year jump links."""
     if not claims:
         return tag("p", "No dated claims.", class_="fk-empty")
-    years = [(year, list(items)) for year, items in groupby(claims, key=lambda c: c.date.start.year)]
+    years = [(year, list(items)) for year, items in groupby(claims, key=_year)]
     prefix = r.next_id("tl")
     jump = tag("nav", " · ".join(tag("a", str(y), href=f"#{prefix}-{y}") for y, _ in years),
                class_="fk-years", aria_label="Jump to year")

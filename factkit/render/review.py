@@ -69,7 +69,7 @@ def article_review(r: Renderer) -> str:
             body = "".join(cards)
         items.append(tag("li", head + body, class_="fk-statement", id=f"statement-{st.ref.replace('.', '-')}"))
 
-    def url_of(claim):
+    def url_of(claim: Claim) -> str | None:
         return r.absolute(f"{r.homes.claims}#claim-{claim.id}") if r.homes.claims is not None else None
 
     return blocks(article_source(r), tag("ol", "".join(items), class_="fk-statements"),
