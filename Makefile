@@ -32,8 +32,11 @@ schema: $(STAMP)  ## regenerate the JSON Schema editors' IDEs use
 browser:  ## make sure Debian's Chromium is there for the browser tests
 	@scripts/ensure-chromium
 
-test: $(STAMP) browser  ## the whole suite: lint, fact check, unit, fixture sites, browser
+lint: $(STAMP)  ## ruff, and mypy (strict) on the engine
 	$(PY) -m ruff check factkit macros tests scripts
+	$(PY) -m mypy
+
+test: $(STAMP) browser lint  ## the whole suite: lint, fact check, unit, fixture sites, live preview, browser
 	$(PY) -m factkit check
 	$(PY) -m pytest -q
 
