@@ -58,6 +58,19 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .checks import RULES, WARNINGS
 
+    if args.markdown:
+        from .rules import markdown
+
+        try:
+            text = markdown(Path(args.format).read_text(encoding="utf-8"), Path(args.format).name)
+        except OSError as exc:
+            print(f"factkit rules: cannot read {args.format} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+            return 2
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
     for code, text in RULES.items():
         print(f"{code:28} {'warning' if code in WARNINGS else 'error':8} {text}")
     return 0
@@ -105,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=None)
     p.set_defaults(func=_cmd_schema)
     p = sub.add_parser("rules", help="list the check codes")
+    p.add_argument("--markdown", action="store_true",
+                   help="print the rules table (code, rule, where the format document states it, its test)")
+    p.add_argument("--format", default="FACTS_FORMAT.md", help="with --markdown: the format document to read")
+    p.add_argument("--out", default=None, help="with --markdown: write the table to this file (e.g. RULES.md)")
     p.set_defaults(func=_cmd_rules)
     p = sub.add_parser("diff", help="what changed in the facts between two git revisions, as Markdown")
     p.add_argument("base", help="the base revision, e.g. origin/main")

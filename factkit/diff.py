@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 FLAG_CODE = "verdict-no-correction"
 FLAG_TEXT = "verdict changed without a correction note"
-_KINDS = ("claims", "sources", "entities")
+_KINDS = ("claims", "sources", "publishers", "entities")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _DATE = re.compile(DATE_PATTERN)
 _STRING = re.compile(r"""(['"])([a-z0-9][a-z0-9-]*)\1""")
@@ -329,6 +329,8 @@ def touched_ids(diff: FactDiff, old: FactBase, new: FactBase) -> set[str]:
     for kind in _KINDS:
         ids.update(r.id for r in diff.added[kind] + diff.removed[kind])
         ids.update(c.id for c in diff.changed[kind])
+    for base in (old, new):  # a publisher's name or flag shows on each of its sources
+        ids.update(s.id for s in base.sources.values() if s.publisher in ids or s.relays in ids)
     for cid in list(ids):
         for base in (old, new):
             claim = base.claims.get(cid)
@@ -448,7 +450,12 @@ def _describe(kind: str, record: Any, located: bool = True) -> str:
     if kind == "sources":
         flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
         title = _show(record.title) if record.title else "(no title)"
-        return f"`{record.id}`{where}: {record.publisher}, {title}, {record.published or 'date unknown'}{flag}"
+        relays = f" relaying {record.relays}" if record.relays else ""
+        return (f"`{record.id}`{where}: `{record.publisher}`{relays}, {title}, "
+                f"{record.published or 'date unknown'}{flag}")
+    if kind == "publishers":
+        flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
+        return f"`{record.id}`{where}: {record.name} ({record.kind}){flag}"
     return f"`{record.id}`{where}: {record.name} ({record.kind})"
 
 

@@ -90,7 +90,7 @@ def test_flagged_sources_never_alone_carry_accurate(facts: factkit.FactBase) -> 
     for claim in facts.claims.values():
         if claim.review and claim.review.verdict == "accurate":
             strong = [c.source for c in claim.citations if c.source != article and c.stance == "supports"
-                      and not facts.sources[c.source].reliability]
+                      and not facts.flagged(facts.sources[c.source])]
             assert strong, claim.id
 
 

@@ -13,13 +13,14 @@ TODAY = dt.date(2026, 11, 27)
 SOURCE = """sources:
   - id: src
     title: null
-    publisher: P
+    publisher: p
     url: "https://example.org/"
     published: 2025
     accessed: 2026-11-27
     language: en
     kind: news
 """
+PUBLISHERS = "publishers:\n  - id: p\n    name: P\n    kind: news-agency\n"  # the publisher SOURCE names
 CLAIM = """claims:
   - id: c
     text: "T."
@@ -30,6 +31,7 @@ CLAIM = """claims:
 
 def run(tmp_path: Path, files: dict[str, str]) -> list[factkit.Problem]:
     root = tmp_path / "facts"
+    files = {"publishers.yml": PUBLISHERS, **files}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")

@@ -127,7 +127,9 @@ def test_citation_markers_link_to_sources_with_matching_preview(soups, facts) ->
             source = facts.sources[fragment.removeprefix("source-")]
             tip = soup.find(id=link["aria-describedby"])
             assert tip is not None and tip["role"] == "tooltip" and tip in cite.descendants
-            assert tip.select_one(".fk-tip-publisher").get_text() == source.publisher
+            relayed = facts.relayed_name(source)
+            assert tip.select_one(".fk-tip-publisher").get_text() == facts.publisher_name(source) + (
+                f", relaying {relayed}" if relayed else "")
             title = tip.select_one(".fk-tip-title").get_text()
             assert title == (f"“{source.title}”" if source.title else "untitled page")
             markers += 1

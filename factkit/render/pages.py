@@ -9,7 +9,7 @@ from ..model import VERDICTS, Claim, Source
 from .claims import claim_card, claim_inline
 from .core import Renderer
 from .html import esc, plain_text, tag
-from .parts import DATE_FROM, source_label, time_tag, verdict_badge
+from .parts import DATE_FROM, flag_tags, source_label, time_tag, verdict_badge
 
 LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish",
              "tr": "Turkish", "fa": "Persian", "he": "Hebrew", "it": "Italian", "nl": "Dutch", "pt": "Portuguese"}
@@ -51,8 +51,9 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
             ("Accessed", time_tag(source.accessed)),
             ("Language", esc(LANGUAGES.get(source.language, source.language))),
             ("Kind", esc(source.kind))]
-    if source.reliability:
-        rows.append(("Reliability", tag("span", "⚑ " + esc(source.reliability), class_="fk-flag")))
+    flags = flag_tags(r.facts, source)
+    if flags:
+        rows.append(("Reliability", " ".join(flags)))
     if source.url:
         rows.append(("Address", tag("a", esc(source.url), href=source.url, rel="nofollow noopener", class_="fk-url")))
     else:
@@ -67,7 +68,7 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
             + (tag("span", " — " + esc(e.says), class_="fk-says") if e.says else ""))
         for e in source.excerpts
     )
-    body = [tag("p", source_label(source), class_="fk-source-name"), dl]
+    body = [tag("p", source_label(r.facts, source), class_="fk-source-name"), dl]
     if excerpts:
         body.append(tag("div", tag("p", "Excerpts read", class_="fk-label") + tag("ul", excerpts)))
     claims = r.facts.claims_by_source.get(source.id, [])
@@ -88,7 +89,7 @@ def sources_list(r: Renderer) -> str:
             href = r.entity_href(entity)
             name = esc(entity.name)
             by_source[sid].append(tag("a", name, href=href) if href else name)
-    ordered = sorted(r.facts.sources.values(), key=lambda s: (s.publisher.casefold(), s.id))
+    ordered = sorted(r.facts.sources.values(), key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
     return tag("div", "".join(_source_entry(r, s, by_source[s.id]) for s in ordered), class_="fk-sources")
 
 
@@ -148,7 +149,7 @@ def coverage(r: Renderer) -> str:
         return [facts.sources[s] for s in dict.fromkeys(cit.source for cit in c.citations) if s in facts.sources]
 
     single = [c for c in facts.claims.values() if len(cited(c)) == 1]
-    flagged = [c for c in facts.claims.values() if cited(c) and all(s.reliability for s in cited(c))]
+    flagged = [c for c in facts.claims.values() if cited(c) and all(facts.flagged(s) for s in cited(c))]
     waiting = [c for c in facts.claims.values() if c.status == "scheduled" and c.outcome is None]
 
     def listing(title: str, claims: list[Claim]) -> str:

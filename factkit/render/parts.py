@@ -6,6 +6,7 @@ import functools
 
 from ..dates import EDTFDate
 from ..model import VERDICTS, Citation, Source
+from ..store import FactBase
 from .core import Renderer
 from .html import esc, tag
 from .links import text_fragment_url
@@ -43,9 +44,21 @@ def source_title(source: Source) -> str:
     return f"“{esc(source.title)}”" if source.title else tag("span", "untitled page", class_="fk-untitled")
 
 
-def source_label(source: Source) -> str:
-    """'Publisher, “Title”' (or 'untitled page')."""
-    return f"{tag('span', esc(source.publisher), class_='fk-publisher')}, {source_title(source)}"
+def publisher_text(facts: FactBase, source: Source) -> str:
+    """The publisher's name, then 'relaying X' when the page carries another outlet's report (plain text)."""
+    relayed = facts.relayed_name(source)
+    name = facts.publisher_name(source)
+    return f"{name}, relaying {relayed}" if relayed else name
+
+
+def source_label(facts: FactBase, source: Source) -> str:
+    """'Publisher, “Title”' (or 'untitled page'); 'Publisher, relaying X, “Title”' for a relayed report."""
+    return f"{tag('span', esc(publisher_text(facts, source)), class_='fk-publisher')}, {source_title(source)}"
+
+
+def flag_tags(facts: FactBase, source: Source) -> list[str]:
+    """Each caution flag of a source (its own, its publisher's, the relayed outlet's) as a ⚑ note."""
+    return [tag("span", "⚑ " + esc(flag), class_="fk-flag") for flag in facts.flags(source)]
 
 
 def deep_link(source: Source, citation: Citation) -> str:
@@ -62,12 +75,11 @@ def preview(r: Renderer, source: Source, citation: Citation, tip_id: str) -> str
     body = r.memo.get(key)
     if body is None:  # the same on every page: only the id differs
         parts = [
-            tag("span", esc(source.publisher), class_="fk-tip-publisher"),
+            tag("span", esc(publisher_text(r.facts, source)), class_="fk-tip-publisher"),
             tag("span", source_title(source), class_="fk-tip-title"),
             tag("span", time_tag(source.published), class_="fk-tip-date"),
+            *flag_tags(r.facts, source),
         ]
-        if source.reliability:
-            parts.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
         if citation.quote:
             parts.append(tag("q", esc(citation.quote), class_="fk-tip-quote"))
         link = deep_link(source, citation)
@@ -100,22 +112,21 @@ def evidence(r: Renderer, citations: list[Citation]) -> str:
         key = ("evidence", href, source.id, cit.quote, cit.locator, cit.stance)
         item = r.memo.get(key)
         if item is None:  # the same wherever the link to the source is the same
-            item = r.memo[key] = _evidence_item(source, cit, href)
+            item = r.memo[key] = _evidence_item(r.facts, source, cit, href)
         items.append(item)
     return tag("ol", "".join(items), class_="fk-evidence")
 
 
-def _evidence_item(source: Source, cit: Citation, href: str | None) -> str:
-    label = source_label(source)
+def _evidence_item(facts: FactBase, source: Source, cit: Citation, href: str | None) -> str:
+    label = source_label(facts, source)
     # the source's date in parentheses after its name, the quote as its own element after that: the date
     # never reads as the start of the quote ("date unknown “on April…")
     bits = [
         tag("span", esc(STANCE_LABELS[cit.stance]), class_=f"fk-stance fk-stance--{cit.stance}"),
         tag("a", label, href=href) if href else label,
         tag("span", f"({time_tag(source.published)})", class_="fk-ev-date"),
+        *flag_tags(facts, source),
     ]
-    if source.reliability:
-        bits.append(tag("span", "⚑ " + esc(source.reliability), class_="fk-flag"))
     if cit.quote:
         bits.append(tag("q", esc(cit.quote), class_="fk-ev-quote"))
     if cit.locator:

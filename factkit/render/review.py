@@ -22,7 +22,7 @@ def article_source(r: Renderer) -> str:
         copy = "Where to read it: " + tag("span", esc(article.url_unavailable or "no address is known."),
                                           class_="fk-nourl")
     link = r.source_href(article.id)
-    label = source_label(article)
+    label = source_label(r.facts, article)
     body = [
         tag("p", (tag("a", label, href=link) if link else label) + f", {time_tag(article.published)}",
             class_="fk-source-name"),
