@@ -85,6 +85,18 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
+def _cmd_build_report(args: argparse.Namespace) -> int:
+    from .site import build_report, site_pages
+
+    config = Path(args.config)
+    try:
+        settings, docs = site_pages(config)
+    except (OSError, ValueError) as exc:
+        print(f"factkit build-report: {exc}", file=sys.stderr)
+        return 2
+    return build_report(config.parent, settings, Path(args.site), docs)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
@@ -120,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
+    p = sub.add_parser("build-report", help="after a build by a host without factkit's plugin hooks: check that "
+                                            "every claim is on a page and write the open data into the site")
+    p.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    p.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
+    p.set_defaults(func=_cmd_build_report)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))  # every _cmd_* returns an int; argparse gives it as Any
