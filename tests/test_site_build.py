@@ -509,3 +509,25 @@ def test_build_report_recomputes_the_export_from_the_html_alone(built, tmp_path)
     gone = subprocess.run([sys.executable, "-m", "factkit", "build-report", str(site)], cwd=WATER, env=env,
                           capture_output=True, text=True, timeout=120)
     assert gone.returncode == 1 and "appear on no page" in gone.stderr and "Traceback" not in gone.stderr
+
+
+def test_a_site_without_the_factkit_plugin_fails_saying_what_to_add(tmp_path) -> None:
+    """Without the plugin the pages would build with no factkit CSS, JS or templates: the build must fail
+    instead, and say which line to add."""
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - factkit:")
+    end = text.index("  - macros")
+    config.write_text(text[:start] + text[end:].replace("  - macros", "  - macros:\n      module_name: shim", 1),
+                      encoding="utf-8")
+    (site / "shim.py").write_text("from factkit.hosts.macros import define_env  # noqa: F401\n", encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "add the factkit plugin before macros" in output
+
+
+def test_a_theme_other_than_material_fails_clearly(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: mkdocs", 1), encoding="utf-8")
+    assert "the site needs the Material theme" in failed_build(site, tmp_path / "out")

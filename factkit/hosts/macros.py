@@ -30,6 +30,11 @@ def define_env(env: Any) -> None:
     conf = env.conf
     if _has_plugin(conf.get("plugins")):
         return
+    if type(conf).__name__ == "MkDocsConfig":  # MkDocs without the plugin: no CSS, JS or templates would come
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError("factkit: add the factkit plugin before macros in mkdocs.yml (plugins: [search, factkit, "
+                          "macros]); it checks the facts and brings factkit's CSS, JS and page templates")
     root = Path(conf.get("root_dir") or Path(conf.get("config_file_path") or "mkdocs.yml").parent).resolve()
     settings, pages = site_pages(root / "mkdocs.yml")
     key = (str(root), run_key(root / settings.facts_dir, today(), False))
