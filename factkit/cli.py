@@ -1,4 +1,4 @@
-"""Command line: ``python -m factkit check|schema|rules|diff``."""
+"""Command line: ``python -m factkit check|schema|rules|diff|new``."""
 
 from __future__ import annotations
 
@@ -85,6 +85,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .newsite import main as new_site
+
+    return new_site(args.argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
@@ -120,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
+    # `new` parses its own options (factkit.newsite): a wrong call reads as one line
+    p = sub.add_parser("new", help="create a complete explainer site (fictional example facts) in a new folder",
+                       add_help=False, prefix_chars="\0")
+    p.add_argument("argv", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_cmd_new)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
