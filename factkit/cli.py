@@ -1,4 +1,4 @@
-"""Command line: ``python -m factkit check|schema|rules|diff|new``."""
+"""Command line: ``python -m factkit check|schema|rules|diff|new|macros``."""
 
 from __future__ import annotations
 
@@ -91,6 +91,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return new_site(args.argv)
 
 
+def _cmd_macros(args: argparse.Namespace) -> int:
+    from .reference import main as reference
+
+    return reference(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
@@ -131,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
                        add_help=False, prefix_chars="\0")
     p.add_argument("argv", nargs=argparse.REMAINDER)
     p.set_defaults(func=_cmd_new)
+    p = sub.add_parser("macros", help="print the reference of the macros pages call, as Markdown")
+    p.add_argument("--page", action="store_true",
+                   help="as the site page docs/macros.md: front matter, and the calls shown by mkdocs-macros, not run")
+    p.add_argument("--out", default=None, help="write it to this file instead of printing it")
+    p.set_defaults(func=_cmd_macros)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
