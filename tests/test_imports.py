@@ -60,4 +60,5 @@ def test_only_the_host_adapters_import_a_host() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
-            assert not any(n.split(".")[0] in ("mkdocs", "mkdocs_macros", "properdocs", "zensical") for n in names), path
+            hosts = ("mkdocs", "mkdocs_macros", "properdocs", "zensical")
+            assert not any(n.split(".")[0] in hosts for n in names), path

@@ -24,7 +24,8 @@ def rebuild(pages: list[tuple[str, str]]) -> None:
 def test_fifty_rebuilds_keep_the_object_count_flat(monkeypatch) -> None:
     monkeypatch.setenv("FACTKIT_TODAY", "2026-11-27")
     docs = WATER / "docs"
-    pages = [(page_url(p.relative_to(docs).as_posix()), p.read_text(encoding="utf-8")) for p in sorted(docs.glob("*.md"))]
+    pages = [(page_url(p.relative_to(docs).as_posix()), p.read_text(encoding="utf-8"))
+             for p in sorted(docs.glob("*.md"))]
     counts = []
     for _ in range(50):
         rebuild(pages)
