@@ -94,6 +94,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+        # factkit's templates, CSS and JS (also for the live preview's error page)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
+        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         reader = None
         if self.serving:
             root = project / settings.facts_dir
@@ -117,9 +121,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
-        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
-        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         return config
 
     def _macro(self, name: str) -> Any:
