@@ -110,7 +110,8 @@ def publisher_of(facts, href):
     sid = href.rsplit("#source-", 1)[-1]
     source = next((s for s in facts["sources"] if s["id"] == sid), None)
     assert source, f"citation marker {href} names no source in data/facts.json"
-    return sid, source["publisher"]
+    publisher = next((p for p in facts.get("publishers", []) if p["id"] == source["publisher"]), None)
+    return sid, publisher["name"] if publisher else source["publisher"]  # the name the page shows
 
 
 def test_citation_preview_on_hover(open_page, site, pages, facts):
