@@ -538,7 +538,7 @@ def test_a_theme_other_than_material_fails_clearly(tmp_path) -> None:
 def test_a_misspelled_plugin_setting_fails_with_a_suggestion(tmp_path) -> None:
     site = copy_site(tmp_path)
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      repo:", "      facts_dr: facts\n      repo:", 1),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      repo:", "      facts_dr: facts\n      repo:", 1), encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
     assert "facts_dr" in output and "did you mean 'facts_dir'?" in output
