@@ -80,7 +80,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         macros.config["on_error_fail"] = True
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name)
+                            config.site_url or "", Path(config.config_file_path).name, config.site_name or "")
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
@@ -133,7 +133,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         found = self.site.take_errors()
         if found:
             raise PluginError("A page asks for facts that do not exist:\n" + report(found))
-        return html
+        return self.site.page_end(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None

@@ -35,12 +35,21 @@ def article_source(r: Renderer) -> str:
     return tag("div", "".join(body), class_="fk-article")
 
 
+def statement_label(ref: str) -> str:
+    """'p4.s2' (the editors' notation) as readers read it: 'Paragraph 4, sentence 2'."""
+    para, _, sentence = ref.partition(".")
+    if para[1:].isdigit() and sentence[1:].isdigit():
+        return f"Paragraph {int(para[1:])}, sentence {int(sentence[1:])}"
+    return ref
+
+
 def _seen_above(claim: Claim, anchor: str | None, ref: str) -> str:
     """A claim already shown in full under an earlier statement: its text and verdict, linking to that card."""
     text = esc(plain_text(claim.text))
     link = tag("a", text, href=f"#{anchor}", class_="fk-claim-ref") if anchor else text
     badge = " " + verdict_badge(claim.review.verdict) if claim.review else ""
-    return tag("p", f"{link}{badge} " + tag("span", f"(checked under {esc(ref)} above)", class_="fk-seen-where"),
+    where = f"(checked above, under {esc(statement_label(ref).lower())})"
+    return tag("p", f"{link}{badge} " + tag("span", where, class_="fk-seen-where"),
                class_="fk-seen", data_claim=claim.id)
 
 
@@ -52,8 +61,14 @@ def article_review(r: Renderer) -> str:
     items = []
     shown: dict[str, tuple[str | None, str]] = {}  # claim id -> (its card's anchor on this page, statement ref)
     for st in review.statements:
-        head = tag("p", tag("span", esc(st.ref), class_="fk-ref") + " " + tag("q", esc(st.starts) + "…"),
-                   class_="fk-statement-head")
+        label = tag("span", esc(statement_label(st.ref)), class_="fk-ref")
+        reviews = [r.facts.claim(cid).review for cid in st.claims]
+        wordings = list(dict.fromkeys(rv.wording for rv in reviews if rv is not None))
+        if wordings:  # shown by the short wording checked, never by the sentence itself
+            what = tag("span", "checked: " + " · ".join(tag("q", esc(w)) for w in wordings), class_="fk-wordings")
+        else:  # no wording was checked: found by its first words (three at most; the article is never copied)
+            what = tag("span", "begins " + tag("q", esc(st.starts) + "…"), class_="fk-starts")
+        head = tag("p", f"{label} {what}", class_="fk-statement-head")
         if st.not_checked:
             body = tag("p", "Not checked: " + inline_md(st.not_checked), class_="fk-not-checked")
         else:
