@@ -30,7 +30,8 @@ def _entry(r: Renderer, n: int, source: Source, uses: list[str]) -> str:
         backs = tag("span", "↑", aria_hidden="true") + " " + " ".join(
             tag("a", _letter(k), href=f"#{use}") for k, use in enumerate(uses))
     parts = [tag("span", backs, class_="fk-backs"),
-             tag("span", esc(source.publisher), class_="fk-publisher") + ", " + source_title(source) + "."]
+             tag("span", esc(source.publisher), class_="fk-publisher") + ", " + source_title(source)
+             + ("." if source.title else "")]
     published = (f"Published {time_tag(source.published)}." if source.published is not None
                  else tag("span", "Date of publication unknown.", class_="fk-nodate"))
     parts.append(published + f" Accessed {time_tag(source.accessed)}.")

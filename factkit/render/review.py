@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim
 from .claims import claim_card
 from .core import Renderer
@@ -43,6 +45,19 @@ def statement_label(ref: str) -> str:
     return ref
 
 
+_REF = re.compile(r"\bp(\d+)\.s(\d+)\b")
+
+
+def readable_refs(html: str, refs: set[str]) -> str:
+    """Editors' references to statements inside a note ('checked at p4.s1') as readers read them, linked."""
+    def swap(m: re.Match[str]) -> str:
+        ref = m[0]
+        if ref not in refs:
+            return ref
+        return tag("a", esc(statement_label(ref).lower()), href=f"#statement-{ref.replace('.', '-')}")
+    return _REF.sub(swap, html)
+
+
 def _seen_above(claim: Claim, anchor: str | None, ref: str) -> str:
     """A claim already shown in full under an earlier statement: its text and verdict, linking to that card."""
     text = esc(plain_text(claim.text))
@@ -70,7 +85,8 @@ def article_review(r: Renderer) -> str:
             what = tag("span", "begins " + tag("q", esc(st.starts) + "…"), class_="fk-starts")
         head = tag("p", f"{label} {what}", class_="fk-statement-head")
         if st.not_checked:
-            body = tag("p", "Not checked: " + inline_md(st.not_checked), class_="fk-not-checked")
+            note = readable_refs(inline_md(st.not_checked), {s.ref for s in review.statements})
+            body = tag("p", "Not checked: " + note, class_="fk-not-checked")
         else:
             cards = []
             for cid in st.claims:
