@@ -133,13 +133,13 @@
       var table = wrap.querySelector("table");
       var scrolls = table && wrap.scrollWidth > wrap.clientWidth + 1;
       wrap.classList.toggle("fk-scrolls", !!scrolls);
-      var hint = wrap.nextElementSibling && wrap.nextElementSibling.classList.contains("fk-scroll-hint") ?
-        wrap.nextElementSibling : null;
+      var hint = wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("fk-scroll-hint") ?
+        wrap.previousElementSibling : null;
       if (scrolls && !hint) {
         hint = document.createElement("p");
         hint.className = "fk-scroll-hint";
         hint.textContent = "The table is wider than the screen: scroll it sideways to see every column →";
-        wrap.parentNode.insertBefore(hint, wrap.nextSibling);
+        wrap.parentNode.insertBefore(hint, wrap);
         wrap.setAttribute("tabindex", "0");  // reachable and scrollable from the keyboard
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", "Table, scrolls sideways");

@@ -108,7 +108,7 @@ def sources_list(r: Renderer) -> str:
     for source in ordered:
         letters.setdefault(_initial(source.publisher), {}).setdefault(source.publisher, []).append(source)
     prefix = "publishers"
-    jump = tag("nav", " · ".join(tag("a", esc(letter), href=f"#{prefix}-{_slug(letter)}") for letter in letters),
+    jump = tag("nav", " ".join(tag("a", esc(letter), href=f"#{prefix}-{_slug(letter)}") for letter in letters),
                class_="fk-years fk-letters", aria_label="Jump to publishers by first letter")
     search = tag("input", type="search", class_="fk-filter-box", aria_label="Filter the sources",
                  placeholder="Filter: publisher, title, words quoted…", autocomplete="off")

@@ -275,7 +275,7 @@ def test_a_table_wider_than_the_phone_says_it_scrolls(open_page, site, pages):
             wide = wrap.evaluate("w => w.scrollWidth > w.clientWidth + 1")
             if wide:
                 assert "fk-scrolls" in wrap.get_attribute("class")
-                hint = wrap.locator("xpath=following-sibling::*[1]")
+                hint = wrap.locator("xpath=preceding-sibling::*[1]")
                 assert "fk-scroll-hint" in (hint.get_attribute("class") or "") and hint.is_visible()
                 assert wrap.get_attribute("tabindex") == "0"
         assert page.evaluate(NO_SIDEWAYS)
