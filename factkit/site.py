@@ -5,14 +5,17 @@ A host (factkit.hosts.mkdocs, a script, another generator) drives it in this ord
 1. ``Site.open(project, settings, pages)``: load and check the facts (``SiteError`` with the
    ``path:line`` report when they have errors) and find where the generated lists live;
 2. per page: ``begin_page(url, path, line_offset)``, then ``call(name, args, kwargs)`` for each macro
-   (a bad call is collected as a located problem and renders nothing), then ``take_errors()``;
+   (a bad call is collected as a located problem and renders nothing), then ``take_errors()``, then
+   ``page_end(html)`` on the page's rendered HTML (it adds the list of the sources the page cites);
 3. ``finish(site_dir)``: every claim must be on some page, and the open-data export is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +26,7 @@ from .loader import FileReader
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
-from .render import Renderer, export
+from .render import Renderer, export, refs
 from .store import FactBase, FactLookupError, lookup
 
 
@@ -40,6 +43,25 @@ class Settings:
     repo: str = ""  # e.g. https://github.com/OWNER/REPO: "report an error" links open its issue form
     site_url: str = ""
     config_file: str = "mkdocs.yml"  # shown in problems about the settings
+    site_name: str = ""  # named in "Cite this claim"
+
+
+def build_commit(project: Path) -> str:
+    """The commit the site is built from: $GITHUB_SHA (CI), else `git rev-parse HEAD`, marked '+changes' when the
+    tracked files differ from it; '' when neither is known (the citations then name no version)."""
+    sha = os.environ.get("GITHUB_SHA", "").strip()
+    if re.fullmatch(r"[0-9a-f]{7,40}", sha):
+        return sha
+    try:
+        head = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              timeout=10)
+        if head.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40}", head.stdout.strip()):
+            return ""
+        dirty = subprocess.run(["git", "-C", str(project), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head.stdout.strip() + ("+changes" if dirty.returncode == 0 and dirty.stdout.strip() else "")
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -93,6 +115,7 @@ class Site:
         if bad:
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
         homes = find_homes(pages, site_url=settings.site_url, repo=settings.repo)
+        homes.site_name, homes.commit = settings.site_name, build_commit(project)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
         return cls(facts, Renderer(facts, homes, labels), problems)
 
@@ -127,6 +150,11 @@ class Site:
         """The bad calls of the current page (and forget them)."""
         found, self._errors = self._errors, []
         return found
+
+    def page_end(self, html: str) -> str:
+        """The current page's rendered HTML with what its end adds: the list of the sources it cites (numbered
+        as its citation marks) and, on a page that mixes claims with and without a verdict, what no badge means."""
+        return refs.page_end(self.renderer, html)
 
     @staticmethod
     def macro_names() -> list[str]:

@@ -117,22 +117,37 @@ def test_every_fragment_link_resolves(soups) -> None:
     assert checked > 50
 
 
-def test_citation_markers_link_to_sources_with_matching_preview(soups, facts) -> None:
+def test_citation_markers_are_numbered_per_page_with_a_list_of_sources_at_the_end(soups, facts) -> None:
+    """Like Wikipedia: a source keeps one number down the page; each marker leads to the source's entry in
+    'Sources on this page', which links back to every place it is cited and on to the source's card."""
     markers = 0
     for url, soup in soups.items():
+        refs = soup.select_one("section.fk-refs")
+        numbers: dict[str, int] = {}
         for cite in soup.select(".fk-cite"):
             link = cite.select_one(".fk-cite-ref")
-            page, fragment = resolve(url, link["href"])
+            assert refs is not None, url
+            n = int(link.get_text().strip("[]"))
+            assert link["href"] == f"#fk-ref-{n}"
+            entry = refs.find(id=f"fk-ref-{n}")
+            assert entry is not None and link["id"] in [a["href"][1:] for a in entry.select(".fk-backs a")]
+            page, fragment = resolve(url, entry.select_one("a.fk-ref-more")["href"])
             assert page == "sources/" and fragment.startswith("source-")
             source = facts.sources[fragment.removeprefix("source-")]
+            assert numbers.setdefault(source.id, n) == n, (url, source.id, "two numbers for one source")
+            assert entry.select_one(".fk-publisher").get_text().startswith(facts.publisher_name(source))
             tip = soup.find(id=link["aria-describedby"])
             assert tip is not None and tip["role"] == "tooltip" and tip in cite.descendants
             relayed = facts.relayed_name(source)
             assert tip.select_one(".fk-tip-publisher").get_text() == facts.publisher_name(source) + (
                 f", relaying {relayed}" if relayed else "")
-            title = tip.select_one(".fk-tip-title").get_text()
-            assert title == (f"“{source.title}”" if source.title else "untitled page")
+            title = tip.select_one(".fk-tip-title")
+            assert (title.get_text() if title else None) == (f"“{source.title}”" if source.title else None)
             markers += 1
+        if refs is not None:
+            assert [li["id"] for li in refs.select("ol.fk-refs-list > li")] == [
+                f"fk-ref-{n}" for n in range(1, len(refs.select("ol.fk-refs-list > li")) + 1)]
+            assert len(set(numbers.values())) == len(numbers)
     assert markers >= 10
 
 
@@ -173,7 +188,8 @@ def test_timeline_is_chronological_and_grouped_by_year(soups, facts) -> None:
 
 def test_claims_page_topics_use_the_site_labels_in_the_site_order(soups) -> None:
     """extra.factkit.topics labels (and orders) the topic headings; unlabelled topics read as their id in words."""
-    heads = [(h["id"], h.get_text().rstrip("¶")) for h in soups["claims/"].select("article h2")]
+    heads = [(h["id"], h.get_text().rstrip("¶")) for h in soups["claims/"].select("article h2")
+             if not h.find_parent(class_="fk-refs")]
     assert heads == [("topic-reservoir", "The reservoir"), ("topic-bills", "Water bills & tariffs"),
                      ("topic-contract", "Contract"), ("topic-testing", "Testing")]
 
@@ -312,7 +328,9 @@ def test_sources_page_back_links_and_details(soups) -> None:
 def test_review_page_lists_statements_in_order(soups, facts) -> None:
     soup = soups["fact-check/"]
     refs = [el.get_text() for el in soup.select(".fk-statement .fk-ref")]
-    assert refs == [st.ref for st in facts.review.statements]
+    assert refs == [f"Paragraph {st.ref[1:].split('.s')[0]}, sentence {st.ref.split('.s')[1]}"
+                    for st in facts.review.statements]
+    assert not any(st.ref in soup.select_one(".fk-statements").get_text() for st in facts.review.statements)
     assert "Not checked" in soup.select(".fk-statement")[-1].get_text()
 
 

@@ -90,7 +90,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name)
+                            config.site_url or "", Path(config.config_file_path).name, config.site_name or "")
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
@@ -192,7 +192,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
-        return _TOKEN.sub(self._put_back, html) if self._fragments else html
+        if self._fragments:
+            html = _TOKEN.sub(self._put_back, html)
+        return self.site.page_end(html)
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""

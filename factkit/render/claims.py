@@ -6,8 +6,8 @@ from urllib.parse import quote
 
 from ..model import VERDICTS, Claim
 from .core import Renderer
-from .html import esc, inline_md, tag
-from .parts import evidence, human, markers, time_tag, verdict_badge
+from .html import esc, inline_md, plain_text, tag
+from .parts import evidence, human, markers, time_tag, verdict_badge, verdict_button
 
 
 def permalink(r: Renderer, claim: Claim) -> str:
@@ -23,9 +23,31 @@ def claim_inline(r: Renderer, claim: Claim) -> str:
     r.appear(claim)
     parts = [tag("span", inline_md(claim.text), class_="fk-claim-text"), markers(r, claim.citations)]
     if claim.review:
-        parts.append(" " + verdict_badge(claim.review.verdict))
+        r.badged += 1
+        parts.append(" " + verdict_why(r, claim))
+    else:
+        r.unbadged += 1
     parts.append(permalink(r, claim))
     return tag("span", "".join(parts), class_="fk-claim", data_claim=claim.id)
+
+
+def verdict_why(r: Renderer, claim: Claim) -> str:
+    """An inline verdict badge that opens (click, tap, Enter) what it means here: the verdict's meaning, the
+    article's wording that was checked, why, and a link to the claim's full entry with its evidence."""
+    assert claim.review is not None
+    review = claim.review
+    panel_id = r.next_id("fk-why")
+    meaning = VERDICTS[review.verdict].meaning if review.verdict in VERDICTS else ""
+    body = [tag("span", tag("strong", esc(VERDICTS[review.verdict].label if review.verdict in VERDICTS
+                                          else review.verdict)) + (": " + esc(meaning) if meaning else ""),
+                class_="fk-why-verdict"),
+            tag("span", "The article's wording: " + tag("q", esc(review.wording)), class_="fk-why-wording"),
+            tag("span", "Why this verdict: " + inline_md(review.explanation), class_="fk-why-text")]
+    href = r.claim_href(claim.id)
+    if href is not None:
+        body.append(tag("span", tag("a", "The full entry, with its evidence", href=href), class_="fk-tip-go"))
+    panel = tag("span", "".join(body), class_="fk-tip fk-why", id=panel_id)
+    return tag("span", verdict_button(review.verdict, panel_id) + panel, class_="fk-vbox")
 
 
 def claim_line(r: Renderer, claim: Claim) -> str:
@@ -118,6 +140,10 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     the claim's canonical page, else none."""
     anchor = anchor or r.claim_anchor(claim)
     r.appear(claim, anchor)
+    if claim.review:
+        r.badged += 1
+    else:
+        r.unbadged += 1
     verdict = claim.review.verdict if claim.review else "none"
     head = [verdict_badge(claim.review.verdict)] if claim.review else []
     if claim.date is not None:
@@ -138,8 +164,42 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
         names = ", ".join(_entity_link(r, eid) for eid in claim.entities)
         foot += f" · About: {names}"
     body.append(tag("p", foot, class_="fk-card-foot"))
+    body.append(cite_this(r, claim))
     body.append(report_link(r, claim))
     return tag("div", "".join(body), class_=f"fk-card fk-card--{verdict}", id=anchor, data_claim=claim.id)
+
+
+def cite_this(r: Renderer, claim: Claim) -> str:
+    """'Cite this claim': a short and a full citation (site name, the claim, its permalink, the day it was last
+    checked) and, when the build knows its commit, the version cited: the claim's record in the fact files at that
+    commit (a link when the site names its repository)."""
+    href = r.claim_href(claim.id)
+    if href is None:
+        return ""
+    url = r.absolute(f"{r.homes.claims}#claim-{claim.id}") or href
+    link = tag("a", esc(url), href=url if url.startswith(("http://", "https://")) else href, class_="fk-url")
+    site = esc(r.homes.site_name or "This site")
+    text = esc(plain_text(claim.text))
+    checked = esc(claim.checked.human())
+    short = f"{site}, “{text}”, checked {checked}, {link}"
+    full = f"“{text}” In: {site}. Claim {tag('code', esc(claim.id))}"
+    if claim.review:
+        verdict = claim.review.verdict
+        full += f", verdict: {esc(VERDICTS[verdict].label if verdict in VERDICTS else verdict)}"
+    full += f". Last checked {checked}. Permalink: {link}."
+    commit, _, changed = r.homes.commit.partition("+")
+    if commit:
+        file, line = claim.where
+        version = f"the site as built from commit {tag('code', esc(commit[:12]))}"
+        if changed:
+            version += " with local changes"
+        elif r.homes.repo and file:
+            record = f"{r.homes.repo.rstrip('/')}/blob/{quote(commit)}/{quote(file)}#L{line}"
+            version = tag("a", version, href=record, rel="nofollow noopener")
+        full += f" Version: {version}."
+    body = (tag("p", tag("span", "Short", class_="fk-label") + " " + short, class_="fk-cite-short")
+            + tag("p", tag("span", "Full", class_="fk-label") + " " + full, class_="fk-cite-full"))
+    return tag("details", tag("summary", "Cite this claim") + body, class_="fk-citethis")
 
 
 def _entity_link(r: Renderer, eid: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import groupby
 
@@ -9,7 +10,7 @@ from ..model import VERDICTS, Claim, Source
 from .claims import claim_card, claim_inline
 from .core import Renderer
 from .html import esc, plain_text, tag
-from .parts import DATE_FROM, flag_tags, source_label, time_tag, verdict_badge
+from .parts import DATE_FROM, flag_tags, lang_of, source_label, time_tag, verdict_badge
 
 LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish",
              "tr": "Turkish", "fa": "Persian", "he": "Hebrew", "it": "Italian", "nl": "Dutch", "pt": "Portuguese"}
@@ -46,8 +47,9 @@ def claim_links(r: Renderer, claims: list[Claim]) -> str:
 
 def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> str:
     anchor = r.source_anchor(source)
-    rows = [("Published", f"{time_tag(source.published)} ({esc(DATE_FROM[source.published_from])})"
-             + (f" — {esc(source.published_note)}" if source.published_note else "")),
+    when = (f"{time_tag(source.published)} ({esc(DATE_FROM[source.published_from])})" if source.published is not None
+            else tag("span", "date unknown", class_="fk-nodate"))  # not 'date unknown (source of the date unknown)'
+    rows = [("Published", when + (f" — {esc(source.published_note)}" if source.published_note else "")),
             ("Accessed", time_tag(source.accessed)),
             ("Language", esc(LANGUAGES.get(source.language, source.language))),
             ("Kind", esc(source.kind))]
@@ -64,7 +66,7 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
         rows.append(("Notes", esc(source.notes)))
     dl = tag("dl", "".join(tag("dt", esc(k)) + tag("dd", v) for k, v in rows), class_="fk-source-meta")
     excerpts = "".join(
-        tag("li", tag("q", esc(e.text), lang=source.language, dir="auto")
+        tag("li", tag("q", esc(e.text), **lang_of(source))
             + (tag("span", " — " + esc(e.says), class_="fk-says") if e.says else ""))
         for e in source.excerpts
     )
@@ -79,8 +81,21 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
     return tag("div", "".join(body), class_="fk-source", id=anchor)
 
 
+def _initial(publisher: str) -> str:
+    """The heading a publisher is listed under: its first letter, '#' for a digit."""
+    first = next((ch for ch in publisher if ch.isalnum()), "#")
+    return "#" if first.isdigit() else first.upper()
+
+
+def _slug(text: str) -> str:
+    """An id part: ASCII words joined by '-', other characters as their code points (ids stay unique)."""
+    coded = re.sub(r"[^\x00-\x7f]", lambda m: f"-u{ord(m[0]):x}-", text.casefold())
+    return re.sub(r"[^a-z0-9]+", "-", coded).strip("-")
+
+
 def sources_list(r: Renderer) -> str:
-    """Every source with its details and back-links to the claims (and entities) that cite it."""
+    """Every source with its details and back-links to the claims (and entities) that cite it, grouped by publisher
+    under A-Z headings (the page's table of contents), with a jump bar and a filter box (factkit.js shows it)."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for entity in r.facts.entities.values():
         cited = [c.source for role in entity.roles for c in role.citations]
@@ -90,7 +105,28 @@ def sources_list(r: Renderer) -> str:
             name = esc(entity.name)
             by_source[sid].append(tag("a", name, href=href) if href else name)
     ordered = sorted(r.facts.sources.values(), key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
-    return tag("div", "".join(_source_entry(r, s, by_source[s.id]) for s in ordered), class_="fk-sources")
+    letters: dict[str, dict[str, list[Source]]] = {}
+    for source in ordered:
+        name = r.facts.publisher_name(source)
+        letters.setdefault(_initial(name), {}).setdefault(name, []).append(source)
+    prefix = "publishers"
+    jump = tag("nav", " ".join(tag("a", esc(letter), href=f"#{prefix}-{_slug(letter)}") for letter in letters),
+               class_="fk-years fk-letters", aria_label="Jump to publishers by first letter")
+    search = tag("input", type="search", class_="fk-filter-box", aria_label="Filter the sources",
+                 placeholder="Filter: publisher, title, words quoted…", autocomplete="off")
+    count = tag("span", "", class_="fk-filter-count", role="status")
+    # shown by factkit.js (a filter box that does nothing without it would mislead)
+    parts = [tag("div", search + count, class_="fk-filter", hidden=True, data_filter=".fk-source"), jump]
+    for letter, publishers in letters.items():
+        parts.append(heading(r, 2, letter, f"{prefix}-{_slug(letter)}"))  # the table of contents lists these
+        groups = []
+        for publisher, sources in publishers.items():
+            label = tag("h3", esc(publisher) + tag("span", f" ({len(sources)})", class_="fk-pub-count"),
+                        class_="fk-pub-name", id=r._place(f"publisher-{_slug(publisher)}"))
+            cards = "".join(_source_entry(r, s, by_source[s.id]) for s in sources)
+            groups.append(tag("section", label + cards, class_="fk-pub"))
+        parts.append(tag("div", "".join(groups), class_="fk-sources"))
+    return blocks(*parts)
 
 
 def claims_index(r: Renderer) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim
 from .claims import claim_card
 from .core import Renderer
@@ -35,12 +37,34 @@ def article_source(r: Renderer) -> str:
     return tag("div", "".join(body), class_="fk-article")
 
 
+def statement_label(ref: str) -> str:
+    """'p4.s2' (the editors' notation) as readers read it: 'Paragraph 4, sentence 2'."""
+    para, _, sentence = ref.partition(".")
+    if para[1:].isdigit() and sentence[1:].isdigit():
+        return f"Paragraph {int(para[1:])}, sentence {int(sentence[1:])}"
+    return ref
+
+
+_REF = re.compile(r"\bp(\d+)\.s(\d+)\b")
+
+
+def readable_refs(html: str, refs: set[str]) -> str:
+    """Editors' references to statements inside a note ('checked at p4.s1') as readers read them, linked."""
+    def swap(m: re.Match[str]) -> str:
+        ref = m[0]
+        if ref not in refs:
+            return ref
+        return tag("a", esc(statement_label(ref).lower()), href=f"#statement-{ref.replace('.', '-')}")
+    return _REF.sub(swap, html)
+
+
 def _seen_above(claim: Claim, anchor: str | None, ref: str) -> str:
     """A claim already shown in full under an earlier statement: its text and verdict, linking to that card."""
     text = esc(plain_text(claim.text))
     link = tag("a", text, href=f"#{anchor}", class_="fk-claim-ref") if anchor else text
     badge = " " + verdict_badge(claim.review.verdict) if claim.review else ""
-    return tag("p", f"{link}{badge} " + tag("span", f"(checked under {esc(ref)} above)", class_="fk-seen-where"),
+    where = f"(checked above, under {esc(statement_label(ref).lower())})"
+    return tag("p", f"{link}{badge} " + tag("span", where, class_="fk-seen-where"),
                class_="fk-seen", data_claim=claim.id)
 
 
@@ -52,10 +76,17 @@ def article_review(r: Renderer) -> str:
     items = []
     shown: dict[str, tuple[str | None, str]] = {}  # claim id -> (its card's anchor on this page, statement ref)
     for st in review.statements:
-        head = tag("p", tag("span", esc(st.ref), class_="fk-ref") + " " + tag("q", esc(st.starts) + "…"),
-                   class_="fk-statement-head")
+        label = tag("span", esc(statement_label(st.ref)), class_="fk-ref")
+        reviews = [r.facts.claim(cid).review for cid in st.claims]
+        wordings = list(dict.fromkeys(rv.wording for rv in reviews if rv is not None))
+        if wordings:  # shown by the short wording checked, never by the sentence itself
+            what = tag("span", "checked: " + " · ".join(tag("q", esc(w)) for w in wordings), class_="fk-wordings")
+        else:  # no wording was checked: found by its first words (three at most; the article is never copied)
+            what = tag("span", "begins " + tag("q", esc(st.starts) + "…"), class_="fk-starts")
+        head = tag("p", f"{label} {what}", class_="fk-statement-head")
         if st.not_checked:
-            body = tag("p", "Not checked: " + inline_md(st.not_checked), class_="fk-not-checked")
+            note = readable_refs(inline_md(st.not_checked), {s.ref for s in review.statements})
+            body = tag("p", "Not checked: " + note, class_="fk-not-checked")
         else:
             cards = []
             for cid in st.claims:
