@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def r() -> Renderer:
-    facts, problems = factkit.check(REPO / "facts", base_dir=REPO, on=factkit.today("2026-11-27"))
+    facts, problems = factkit.check(REPO / "facts", base_dir=REPO, on=factkit.today("2026-12-01"))
     assert not factkit.errors(problems)
     renderer = Renderer(facts, find_homes([("claims/", "{{ claims_index() }}"), ("sources/", "{{ sources_list() }}")]))
     renderer.begin_page("x/")
