@@ -67,7 +67,10 @@ RULES: dict[str, str] = {
     "wording-not-in-article": "A verdict's checked wording is not in the reviewed article's recorded excerpts.",
     "unmapped-statement": "An article statement maps to no claim and gives no reason.",
     "review-not-mapped": "A claim with a verdict is not mapped from any article statement.",
-    # rule 8: warnings
+    # rule 8: text for readers (factkit.editorial)
+    "internal-id": "Reader-facing text shows an internal id (a source-list id like S080, a statement ref like p4.s2).",
+    "editor-note": "Reader-facing text holds a note to self ('seed', 'DISAGREES', 'NOT found', TODO).",
+    # rule 9: warnings
     "unused-source": "A source no claim cites (warning).",
     "long-quote": "A quote or excerpt is over the short-excerpt limit (warning).",
 }
@@ -133,6 +136,9 @@ class Checker:
         self.check_claims()
         self.check_review()
         self.check_unused_sources()
+        from .editorial import check_facts
+
+        self.problems += check_facts(self.facts)
         return self.problems
 
     # ---- sources ------------------------------------------------------------------------

@@ -188,7 +188,20 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "claims: [visit]",
         [("verdict: unverified", "review-not-mapped")],
     ),
-    # rule 8: warnings
+    # rule 8: text for readers
+    (
+        "internal-id",
+        'explanation: "The agency reports the visit."',
+        'explanation: "The agency (list id S080) reports the visit, see p1.s2."',
+        [("explanation: \"The agency (list", "internal-id")] * 3,
+    ),
+    (
+        "editor-note",
+        'description: "A foreign minister."',
+        'description: "A foreign minister (DISAGREES with seed; title NOT found)."',
+        [("description: \"A foreign minister (", "editor-note")] * 3,
+    ),
+    # rule 9: warnings
     ("unused-source", "entities:\n", SPARE_SOURCE + "entities:\n", [("id: spare", "unused-source")]),
     ("long-quote", "on Thursday.", "on Thursday" + " and more" * 12 + ".", [("on Thursday and", "long-quote")]),
 ]

@@ -25,9 +25,14 @@ TODAY = "2026-11-27"
 BASE = "https://water.example.org/"
 
 
-def build(site: Path, out: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
+# a test build is not a publication: CI's variables (which make a missing report channel an error and set the
+# published address) are left out unless a test sets them
+CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")
+
+
+def build(site: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
+    env |= {"FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"),
                            "-d", str(out)], capture_output=True, text=True, env=env, cwd=site, timeout=120)
 
@@ -195,7 +200,9 @@ def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> N
     assert "Contradicts" in card.select_one(".fk-stance").get_text()
     assert "21 November 2026" in card.select_one(".fk-corrections").get_text()
     report = card.select_one(".fk-report a")["href"]
-    assert report == "https://github.com/example/water-facts/issues/new?template=report-error.yml&claim=reservoir-coverage"
+    assert report == ("https://github.com/example/water-facts/issues/new?template=report-error.yml"
+                      "&title=Error%20in%20claim%3A%20reservoir-coverage&claim=reservoir-coverage"
+                      "&page=https%3A%2F%2Fwater.example.org%2Fclaims%2F%23claim-reservoir-coverage")
     outcome = soup.find(id="claim-tariff-review").select_one(".fk-outcome")
     assert "3 per cent" in outcome.get_text()
 

@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import report
+from .. import editorial, report
 from ..site import Settings, Site, SiteError
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -40,7 +40,9 @@ _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the pro
 class FactkitConfig(base.Config):
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
-    repo = c.Type(str, default="")
+    repo = c.Type(str, default="")  # the older name of report: {issues: ...}
+    report = c.Type(dict, default={})  # how readers report errors: any of issues, form, email (factkit.publish)
+    about = c.Type(dict, default={})  # the About page: publisher, checked_by, contact, funding, licence_text, ...
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -67,6 +69,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
     """Registered as the ``factkit`` entry point of ``mkdocs.plugins``."""
 
     site: Site | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
@@ -80,7 +86,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
         macros.config["on_error_fail"] = True
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name)
+                            config.site_url or "", Path(config.config_file_path).name,
+                            report=dict(self.config.report), about=dict(self.config.about),
+                            site_name=config.site_name, serving=self.serving)
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
@@ -90,6 +98,12 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             raise PluginError(str(exc)) from None
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
+        for notice in site.notices:  # printed, not logged: a local build still passes --strict
+            print(f"WARNING -  factkit: {notice}", file=sys.stderr)
+        config.site_url = site.site_url or None  # the published address (factkit.publish)
+        problems = editorial.check_docs(docs, project)
+        if problems:
+            raise PluginError("The pages have text that is not for readers:\n" + report(problems))
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
@@ -107,6 +121,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):
             return self.site.call(name, args, kwargs, _template_line())
 
         return call
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.site is not None
+        env.globals["factkit"] = self.site.template_values()  # the footer's About link, the feed <link>
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Claim, Entity, Source
 from ..store import FactBase, FactLookupError
@@ -28,6 +29,14 @@ class Homes:
     site_url: str = ""
     repo: str = ""
     report: str | None = None  # the page section on reporting errors, e.g. 'contributing/#report-an-error'
+    about: str | None = None  # the page calling about()
+    corrections: str | None = None  # the page calling corrections_log()
+    channels: list[Any] = field(default_factory=list)  # factkit.publish.Channel: how readers report errors
+
+    @property
+    def channel(self) -> Any:
+        """The channel "report an error" links use (None when the site has none)."""
+        return self.channels[0] if self.channels else None
 
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
@@ -45,6 +54,10 @@ class Renderer:
         self._ids: set[str] = set()
         self._counter = 0
         self.memo: dict[tuple, str] = {}  # rendered fragments that depend only on the facts (this build's)
+        self.site_name = ""
+        from .about import About  # the site's statement about itself (settings: about)
+
+        self.about = About()
 
     # ---- page state -------------------------------------------------------------------
 

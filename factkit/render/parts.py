@@ -88,7 +88,7 @@ def markers(r: Renderer, citations: list[Citation]) -> str:
         link = tag("a", esc(label), class_="fk-cite-ref", href=href, aria_describedby=tip_id) if href else \
             tag("span", esc(label), class_="fk-cite-ref", tabindex="0", aria_describedby=tip_id)
         out.append(tag("span", link + preview(r, source, cit, tip_id), class_="fk-cite"))
-    return tag("sup", "".join(out), class_="fk-cites")
+    return tag("sup", "".join(out), class_="fk-cites", data_search_exclude=True)  # previews are not search text
 
 
 def evidence(r: Renderer, citations: list[Citation]) -> str:
