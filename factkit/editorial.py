@@ -28,7 +28,7 @@ _NOTE_PATTERNS = [
     (re.compile(r"\b[Ss]eed(?:['’]s)?\b"), "editors' shorthand (for the article's draft)"),
     (re.compile(r"(?<![\w-])(?:" + "|".join(_SHOUTED) + r")(?![\w-])"), "a shouted note"),
     (re.compile(r"\b(?:todo|fixme|note to self)\b"
-                r"|\?\?|\(\?\?|\[(?:check|verify|citation needed|tk)\]", re.IGNORECASE), "a note to self"),
+                r"|\?\?|\[(?:check|verify|citation needed|tk)\]", re.IGNORECASE), "a note to self"),
 ]
 # a run of two or more upper-case words of 4+ letters ('FERTILIZER PLANT'): shouting, not an acronym
 _CAPS_RUN = re.compile(r"\b[A-Z]{4,}(?:[ -][A-Z]{3,})+\b")

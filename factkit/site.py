@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check, errors, feed, publish, report
+from . import check, errors, feed, publish, report, searchdocs
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
@@ -199,6 +199,7 @@ def finish(renderer: Renderer, site_dir: Path) -> list[str]:
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
     (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
+    searchdocs.add_to_index(renderer, site_dir)  # one search entry per claim and entity
     return []
 
 
