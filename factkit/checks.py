@@ -81,7 +81,11 @@ RULES: dict[str, str] = {
     "review-not-mapped": "A claim with a verdict is not mapped from any article statement.",
     "statement-order": "Article statements are not in order (p1.s1, p1.s2, p2.s1 …), or a ref is repeated.",
     "long-starts": "A statement's 'starts' is more than its first three words.",
-    # rule 8: warnings
+
+    # rule 8: text for readers (factkit.editorial)
+    "internal-id": "Reader-facing text shows an internal id (a source-list id like S080, a statement ref like p4.s2).",
+    "editor-note": "Reader-facing text holds a note to self ('seed', 'DISAGREES', 'NOT found', TODO).",
+    # rule 9: warnings
     "unused-source": "A source no claim cites (warning).",
     "unused-publisher": "A publisher no source names (warning).",
     "long-quote": "A quote or excerpt is over the short-excerpt limit (warning).",
@@ -162,6 +166,9 @@ class Checker:
         self.check_unused_sources()
         self.check_unused_publishers()
         self.check_all_links()
+        from .editorial import check_facts  # imported here: editorial imports this module's helpers
+
+        self.problems += check_facts(self.facts)
         return self.problems
 
     # ---- links in every text field ------------------------------------------------------

@@ -39,6 +39,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
         if cache_dir is not None and key is not None:
             cache.save_run(cache_dir, key, problems, counts)
+    docs = Path(args.docs)
+    if docs.is_dir():  # the pages' prose: no internal ids or notes to self (factkit.editorial)
+        from .editorial import check_docs
+
+        problems = sorted([*problems, *check_docs(docs, Path.cwd())])
     print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
 
@@ -128,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
     p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
+    p.add_argument("--docs", default="docs",
+                   help="the pages folder, whose prose is checked for text not meant for readers (default: docs)")
     p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--github", action="store_true", default=None,

@@ -7,7 +7,11 @@ A host (factkit.hosts.mkdocs, a script, another generator) drives it in this ord
 2. per page: ``begin_page(url, path, line_offset)``, then ``call(name, args, kwargs)`` for each macro
    (a bad call is collected as a located problem and renders nothing), then ``take_errors()``, then
    ``page_end(html)`` on the page's rendered HTML (it adds the list of the sources the page cites);
-3. ``finish(site_dir)``: every claim must be on some page, and the open-data export is written.
+3. ``finish(site_dir)``: every claim must be on some page, and the open-data export and the corrections
+   feed are written.
+
+``Site.open`` also resolves where the build is published and how readers report errors (factkit.publish):
+the host applies ``site.site_url`` and shows ``site.notices`` to the editor.
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check, errors, report
+from . import check, errors, feed, publish, report, searchdocs
 from .loader import FileReader
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
+from .publish import About
 from .render import Renderer, export, refs
 from .store import FactBase, FactLookupError, lookup
 
@@ -40,10 +46,14 @@ class Settings:
 
     facts_dir: str = "facts"
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> heading, in this order
-    repo: str = ""  # e.g. https://github.com/OWNER/REPO: "report an error" links open its issue form
+    repo: str = ""  # the older name of report: {issues: https://github.com/OWNER/REPO}
     site_url: str = ""
     config_file: str = "mkdocs.yml"  # shown in problems about the settings
-    site_name: str = ""  # named in "Cite this claim"
+    report: dict[str, Any] = field(default_factory=dict)  # issues / form / email: how readers report errors
+    about: dict[str, Any] = field(default_factory=dict)  # the About page (factkit.render.about.About)
+    site_name: str = ""
+    environ: Mapping[str, str] | None = None  # the build's environment (None: os.environ): CI, GitHub Actions
+    serving: bool = False  # a preview server (mkdocs serve): local addresses are fine, nothing is required
 
 
 def build_commit(project: Path) -> str:
@@ -71,7 +81,16 @@ def _line_of(path: Path, key: str) -> int:
     except OSError:
         return 1
     found = re.search(rf"(?:^|[{{,\s-])['\"]?{re.escape(key)}['\"]?[ \t]*:", text, re.MULTILINE)
-    return text.count("\n", 0, found.start()) + 1 if found else 1
+    return text.count("\n", 0, found.end()) + 1 if found else 1  # the end: the start may be the newline before
+
+
+def _setting_line(config: Path, problem: str) -> int:
+    """The line of the setting a problem from factkit.publish or the About settings names."""
+    named = re.match(r"(?:(?:report|about)\.)?(\w+):", problem)
+    if named:
+        line = _line_of(config, named.group(1))
+        return line if line > 1 else _line_of(config, problem.split(".", 1)[0])
+    return _line_of(config, "site_url" if problem.startswith("site_url") else "factkit")
 
 
 def _epoch(facts: FactBase) -> int | None:
@@ -92,6 +111,21 @@ class Site:
         self.epoch = _epoch(facts)
         self._page = ("(no page)", 0)  # (path shown in problems, lines before the page's Markdown)
         self._errors: list[Problem] = []
+        self.publication = publish.Publication(renderer.homes.site_url, renderer.homes.channels)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the editor should know about this build (no channel, a local site_url), not errors."""
+        return self.publication.warnings
+
+    @property
+    def site_url(self) -> str:
+        """The address this build's absolute URLs use ('' when none)."""
+        return self.publication.site_url
+
+    def template_values(self) -> dict[str, str | None]:
+        """What the theme templates need: the About page, the corrections feed (site-relative URLs)."""
+        return {"about": self.renderer.homes.about, "feed": feed.FEED_PATH, "feed_type": feed.FEED_TYPE}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
@@ -112,12 +146,22 @@ class Site:
                 lookup("topic", topic, [*facts.claims_by_topic, "other"])
             except FactLookupError as exc:
                 bad.append(f"{where}: topics: {exc}; list only topics that claims use [{exc.code}]")
+        env = os.environ if settings.environ is None else settings.environ
+        publication = publish.resolve(settings.site_url, settings.report, settings.repo, env, settings.serving)
+        info, about_problems = About.from_settings(settings.about)
+        for problem in publication.errors + about_problems:
+            bad.append(f"{settings.config_file}:{_setting_line(config, problem)}: {problem} [bad-setting]")
         if bad:
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
-        homes = find_homes(pages, site_url=settings.site_url, repo=settings.repo)
+        homes = find_homes(pages, site_url=publication.site_url, repo=settings.repo)
+        homes.channels = publication.channels
         homes.site_name, homes.commit = settings.site_name, build_commit(project)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
-        return cls(facts, Renderer(facts, homes, labels), problems)
+        renderer = Renderer(facts, homes, labels)
+        renderer.about, renderer.site_name = info, settings.site_name
+        site = cls(facts, renderer, problems)
+        site.publication = publication
+        return site
 
     # ---- pages ------------------------------------------------------------------------------
 
@@ -192,6 +236,8 @@ def finish(renderer: Renderer, site_dir: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
+    (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
+    searchdocs.add_to_index(renderer, site_dir)  # one search entry per claim and entity
     return []
 
 
@@ -241,5 +287,6 @@ def build_report(project: Path, settings: Settings, site_dir: Path, pages: list[
     for line in problems:
         print(line, file=sys.stderr)
     if not problems:
-        print(f"{len(site.facts.claims)} claims, each on a page; data/facts.json and data/claims.csv written")
+        print(f"{len(site.facts.claims)} claims, each on a page; data/facts.json, data/claims.csv and "
+              f"{feed.FEED_PATH} written")
     return 1 if problems else 0

@@ -269,7 +269,8 @@ def _env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env["FACTKIT_TODAY"] = TODAY
-    env.pop("GITHUB_ACTIONS", None)
+    for name in ("GITHUB_ACTIONS", "FACTKIT_CI"):  # a benchmark build is not a publication
+        env.pop(name, None)
     return env
 
 

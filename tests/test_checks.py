@@ -253,7 +253,20 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "      renewal_years: 25\n      renewal_years: 30",
         [("renewal_years: 30", "duplicate-key")],
     ),
-    # rule 8: warnings
+    # rule 8: text for readers
+    (
+        "internal-id",
+        'explanation: "The agency reports the visit."',
+        'explanation: "The agency (list id S080) reports the visit, see p1.s2."',
+        [("explanation: \"The agency (list", "internal-id")] * 3,
+    ),
+    (
+        "editor-note",
+        'description: "A foreign minister."',
+        'description: "A foreign minister (DISAGREES with seed; title NOT found)."',
+        [("description: \"A foreign minister (", "editor-note")] * 3,
+    ),
+    # rule 9: warnings
     ("unused-source", "entities:\n", SPARE_SOURCE + "entities:\n", [("id: spare", "unused-source")]),
     ("long-quote", "on Thursday.", "on Thursday" + " and more" * 12 + ".", [("on Thursday and", "long-quote")]),
 ]
@@ -376,6 +389,10 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 # (rule the edit comes close to breaking, old, new): each must give zero problems
 NEAR_MISSES: list[tuple[str, str, str]] = [
+    ("internal-id", 'explanation: "The agency reports the visit."',
+     'explanation: "The agency reports the visit and the S-300 sale, on page 4."'),
+    ("editor-note", 'description: "A foreign minister."',
+     'description: "A foreign minister; his seedling project was not found in later reports."'),
     (
         "accessed-before-published",
         "    published_from: page_metadata\n    accessed: 2026-11-27",

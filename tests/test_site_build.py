@@ -25,16 +25,21 @@ TODAY = "2026-11-27"
 BASE = "https://water.example.org/"
 
 
-def build(site: Path, out: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
+# a test build is not a publication: CI's variables (which make a missing report channel an error and set the
+# published address) are left out unless a test sets them
+CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")
+
+
+def build(site: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
+    env |= {"FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"),
                            "-d", str(out)], capture_output=True, text=True, env=env, cwd=site, timeout=120)
 
 
-def failed_build(site: Path, out: Path) -> str:
+def failed_build(site: Path, out: Path, **extra_env: str) -> str:
     """Build a site that must fail: non-zero exit and no traceback. Returns what the build printed."""
-    result = build(site, out)
+    result = build(site, out, **extra_env)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
@@ -213,7 +218,9 @@ def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> N
     assert "Contradicts" in card.select_one(".fk-stance").get_text()
     assert "21 November 2026" in card.select_one(".fk-corrections").get_text()
     report = card.select_one(".fk-report a")["href"]
-    assert report == "https://github.com/example/water-facts/issues/new?template=report-error.yml&claim=reservoir-coverage"
+    assert report == ("https://github.com/example/water-facts/issues/new?template=report-error.yml"
+                      "&title=Error%20in%20claim%3A%20reservoir-coverage&claim=reservoir-coverage"
+                      "&page=https%3A%2F%2Fwater.example.org%2Fclaims%2F%23claim-reservoir-coverage")
     outcome = soup.find(id="claim-tariff-review").select_one(".fk-outcome")
     assert "3 per cent" in outcome.get_text()
 
@@ -560,3 +567,63 @@ def test_a_misspelled_plugin_setting_fails_with_a_suggestion(tmp_path) -> None:
     config.write_text(text.replace("      repo:", "      facts_dr: facts\n      repo:", 1), encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
     assert "facts_dr" in output and "did you mean 'facts_dir'?" in output
+
+
+# ---- published builds: the report channel, the address, the feed ----------------------------------------------
+
+
+def test_every_page_links_the_corrections_feed_which_lists_every_correction(built: Path, soups) -> None:
+    for url, soup in soups.items():
+        link = soup.find("link", rel="alternate", type="application/atom+xml")
+        assert link is not None, f"/{url}: no feed <link>"
+        assert urljoin(BASE + url, link["href"]) == BASE + "corrections.xml"
+    feed = (built / "corrections.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2 and f"{BASE}claims/#claim-reservoir-coverage" in feed
+
+
+def test_a_published_build_without_a_report_channel_fails(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '      repo: "https://github.com/example/water-facts"\n', ""), encoding="utf-8")
+    output = failed_build(site, tmp_path / "out", FACTKIT_CI="1")
+    assert "no report channel is configured, and a published site must let readers report errors" in output
+    local = build(site, tmp_path / "out-local")
+    assert local.returncode == 0 and "WARNING -  factkit: no report channel is configured" in local.stderr
+    text = (tmp_path / "out-local" / "claims" / "index.html").read_text(encoding="utf-8")
+    assert "../contributing/#report-an-error" in text
+
+
+def test_a_bad_report_address_fails_at_its_line(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        '      repo: "https://github.com/example/water-facts"\n', "      report:\n        email: corrections\n")
+    config.write_text(text, encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    line = text[: text.index("email: corrections")].count("\n") + 1
+    assert f"mkdocs.yml:{line}: report.email: 'corrections' is not an email address" in output
+
+
+def test_in_github_actions_the_pages_address_replaces_a_local_site_url(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://water.example.org/", "site_url: http://127.0.0.1:8000/").replace(
+        '      repo: "https://github.com/example/water-facts"\n', ""), encoding="utf-8")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "Town/water"}
+    result = build(site, tmp_path / "out", **env)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    published = "https://town.github.io/water/"
+    soup = BeautifulSoup((out / "claims" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.find("link", rel="canonical")["href"] == published + "claims/"
+    assert soup.find("meta", property="og:url")["content"] == published + "claims/"
+    report = soup.select_one(".fk-report a")["href"]
+    assert report.startswith("https://github.com/Town/water/issues/new?template=report-error.yml&")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert published + "claims/" in sitemap and "127.0.0.1" not in sitemap
+    assert not [p for p in out.rglob("*.html") if "127.0.0.1:8000" in p.read_text(encoding="utf-8")]
+    local = build(site, tmp_path / "out-local")
+    assert "WARNING -  factkit: site_url is the local address http://127.0.0.1:8000/" in local.stderr
+    assert failed_build(site, tmp_path / "out-ci", FACTKIT_CI="1").count("site_url is the local address") == 1

@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import report
+from .. import editorial, report
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
@@ -49,7 +49,9 @@ _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockq
 class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
-    repo = c.Type(str, default="")
+    repo = c.Type(str, default="")  # the older name of report: {issues: ...}
+    report = c.Type(dict, default={})  # how readers report errors: any of issues, form, email (factkit.publish)
+    about = c.Type(dict, default={})  # the About page: publisher, checked_by, contact, funding, licence_text, ...
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -76,7 +78,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _watcher: Watcher | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
@@ -90,7 +92,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name, config.site_name or "")
+                            config.site_url or "", Path(config.config_file_path).name,
+                            report=dict(self.config.report), about=dict(self.config.about),
+                            site_name=config.site_name or "", serving=self.serving)
         docs = Path(config.docs_dir)
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
@@ -118,6 +122,12 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return config
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
+        for notice in site.notices:  # printed, not logged: a local build still passes --strict
+            print(f"WARNING -  factkit: {notice}", file=sys.stderr)
+        config.site_url = site.site_url or None  # the published address (factkit.publish)
+        problems = editorial.check_docs(docs, project)
+        if problems:
+            raise PluginError("The pages have text that is not for readers:\n" + report(problems))
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
@@ -150,6 +160,12 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         """Rebuild when a fact file is saved."""
         server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
         return server
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.site is None:  # serving with broken facts: the error page needs no values
+            return env
+        env.globals["factkit"] = self.site.template_values()  # the footer's About link, the feed <link>
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:

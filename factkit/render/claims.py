@@ -8,6 +8,7 @@ from ..model import VERDICTS, Claim
 from .core import Renderer
 from .html import esc, inline_md, plain_text, tag
 from .parts import evidence, human, markers, time_tag, verdict_badge, verdict_button
+from .reporting import report_link
 
 
 def permalink(r: Renderer, claim: Claim) -> str:
@@ -67,20 +68,6 @@ def claim_line(r: Renderer, claim: Claim) -> str:
 
 def _row(label: str, value: str) -> str:
     return tag("dt", esc(label)) + tag("dd", value)
-
-
-def report_link(r: Renderer, claim: Claim) -> str:
-    """The repository's issue form with the claim filled in; without a repository, the site's section on
-    reporting errors, with the claim's id to quote shown in the link. Nothing when the site has neither."""
-    if r.homes.repo:
-        url = f"{r.homes.repo.rstrip('/')}/issues/new?template=report-error.yml&claim={quote(claim.id)}"
-        link = tag("a", "Report an error in this claim", href=url, rel="nofollow noopener")
-    elif r.homes.report is not None:
-        label = "Report an error in this claim (quote its id, " + tag("code", esc(claim.id)) + ")"
-        link = tag("a", label, href=r.href(r.homes.report))
-    else:
-        return ""
-    return tag("p", link, class_="fk-report")
 
 
 def outcome_block(r: Renderer, claim: Claim) -> str:

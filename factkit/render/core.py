@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Claim, Entity, Source
+from ..publish import About
 from ..store import FactBase, FactLookupError
 from .links import relative_url
 
@@ -30,6 +32,14 @@ class Homes:
     site_name: str = ""  # the site's name, for "Cite this claim"
     commit: str = ""  # the commit the site is built from ('' when unknown), for versioned citations
     report: str | None = None  # the page section on reporting errors, e.g. 'contributing/#report-an-error'
+    about: str | None = None  # the page calling about()
+    corrections: str | None = None  # the page calling corrections_log()
+    channels: list[Any] = field(default_factory=list)  # factkit.publish.Channel: how readers report errors
+
+    @property
+    def channel(self) -> Any:
+        """The channel "report an error" links use (None when the site has none)."""
+        return self.channels[0] if self.channels else None
 
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
@@ -51,6 +61,8 @@ class Renderer:
         self.badged = 0  # this page: claims shown with a verdict badge, and without one
         self.unbadged = 0
         self.memo: dict[tuple[object, ...], str] = {}  # rendered fragments that depend only on this build's facts
+        self.site_name = ""
+        self.about = About()  # the site's statement about itself (settings: about)
 
     # ---- page state -------------------------------------------------------------------
 

@@ -138,7 +138,7 @@ def markers(r: Renderer, citations: list[Citation]) -> str:
         tip_id = f"{use}-tip"
         link = tag("a", esc(f"[{n}]"), class_="fk-cite-ref", href=f"#fk-ref-{n}", id=use, aria_describedby=tip_id)
         out.append(tag("span", link + preview(r, source, cits, tip_id), class_="fk-cite"))
-    return tag("sup", "".join(out), class_="fk-cites")
+    return tag("sup", "".join(out), class_="fk-cites", data_search_exclude=True)  # previews are not search text
 
 
 def evidence(r: Renderer, citations: list[Citation]) -> str:
