@@ -371,3 +371,23 @@ def test_long_text_changes_are_shown_as_a_word_diff(repo: Path, capsys: pytest.C
     _, out = diff_md(capsys, "HEAD~1", "HEAD")
     assert ("  - text (~~removed~~ **added**): … 2025, the first visit by a "
             "~~senior official~~ **minister of the new government** since December.\n") in out
+
+
+def test_run_as_a_library_checks_as_of_factkit_today(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`diff.run` without `on=` uses factkit.today() (FACTKIT_TODAY), not the machine's calendar."""
+    later = CLAIM.replace("id: visit-date", "id: visit-later").replace("checked: 2026-11-01", "checked: 2026-11-15")
+    commit(repo, {"facts/main.yml": facts_file(extra_claims=later.format(verdict="accurate", corrections=""))}, "v2")
+    monkeypatch.setenv("FACTKIT_TODAY", "2026-11-10")  # the new claim was checked "after today"
+    diff, _ = run("HEAD~1", "HEAD")
+    assert "future-date" in {p.code for p in diff.new_problems}
+    monkeypatch.setenv("FACTKIT_TODAY", "2026-11-20")
+    diff, _ = run("HEAD~1", "HEAD")
+    assert "future-date" not in {p.code for p in diff.new_problems}
+
+
+def test_word_diff_keeps_context_when_words_are_added_at_either_end() -> None:
+    from factkit.diff import _word_diff
+
+    text = " ".join(f"w{i}" for i in range(30))
+    assert _word_diff(text, text + " fifteen").endswith("w29 **fifteen**")
+    assert _word_diff(text, "zero " + text).startswith("**zero** w0 ")

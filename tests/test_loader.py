@@ -146,3 +146,19 @@ def test_an_unreadable_file_does_not_cascade(tmp_path: Path) -> None:
     assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax")]
     problems = run(tmp_path, {"c.yml": CLAIM.replace("source: src", "source: typo")})
     assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax"), ("facts/c.yml", "unknown-source")]
+
+
+def test_entity_messages_say_entity(tmp_path: Path) -> None:
+    """Not 'entitie': the singular of each kind is spelled out."""
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "a.yml").write_text("entities:\n  - id: x\n    name: X\n    kind: person\n    descripton: An x.\n"
+                                 "sources:\n  - id: x\n    title: null\n    publisher: P\n    published: null\n"
+                                 "    accessed: 2026-11-20\n    language: en\n    kind: news\n", encoding="utf-8")
+    (facts / "b.yml").write_text("entities:\n  - id: y\n    name: Y\n    kind: person\n    description: A y.\n"
+                                 "  - id: y\n    name: Y2\n    kind: person\n    description: Another y.\n",
+                                 encoding="utf-8")
+    _, problems = load(facts, base_dir=tmp_path)
+    text = "\n".join(str(p) for p in problems)
+    assert "in entity 'x'" in text and "already used by the entity at facts/b.yml:2" in text
+    assert "entitie" not in text

@@ -8,6 +8,7 @@ import posixpath
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -627,3 +628,28 @@ def test_in_github_actions_the_pages_address_replaces_a_local_site_url(tmp_path:
     local = build(site, tmp_path / "out-local")
     assert "WARNING -  factkit: site_url is the local address http://127.0.0.1:8000/" in local.stderr
     assert failed_build(site, tmp_path / "out-ci", FACTKIT_CI="1").count("site_url is the local address") == 1
+
+
+def test_each_build_in_one_process_dates_the_sitemap_from_its_own_facts(tmp_path) -> None:
+    """As under `mkdocs serve`: the sitemap's date follows the facts of each build, not the first build's."""
+    site = copy_site(tmp_path)
+    script = textwrap.dedent(f"""
+        import logging, re, pathlib
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        logging.disable(logging.CRITICAL)
+        site = pathlib.Path({str(site)!r})
+        dates = []
+        for day in ("2026-11-20", "2026-11-25"):
+            claims = site / "facts" / "claims.yml"
+            claims.write_text(re.sub(r"checked: 2026-11-2[05]", "checked: " + day, claims.read_text()))
+            build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "out")))
+            dates.append(sorted(set(re.findall(r"<lastmod>(.*?)</lastmod>", (site / "out" / "sitemap.xml").read_text()))))
+        print(dates)
+    """)
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
+    run = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
+                         env={**env, "FACTKIT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr
+    first, second = eval(run.stdout.strip().splitlines()[-1])  # noqa: S307 - our own script's printed list
+    assert first != second and second == ["2026-11-25"], (first, second)
