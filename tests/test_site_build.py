@@ -644,7 +644,8 @@ def test_each_build_in_one_process_dates_the_sitemap_from_its_own_facts(tmp_path
             claims = site / "facts" / "claims.yml"
             claims.write_text(re.sub(r"checked: 2026-11-2[05]", "checked: " + day, claims.read_text()))
             build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "out")))
-            dates.append(sorted(set(re.findall(r"<lastmod>(.*?)</lastmod>", (site / "out" / "sitemap.xml").read_text()))))
+            sitemap = (site / "out" / "sitemap.xml").read_text()
+            dates.append(sorted(set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap))))
         print(dates)
     """)
     env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
