@@ -48,16 +48,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors(problems) else 0
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import fact_schema
-
-    text = json.dumps(fact_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
+def _emit(text: str, out: str | None) -> int:
+    """Write a generated document to ``out`` (its folder made if needed), or print it."""
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import fact_schema
+
+    return _emit(json.dumps(fact_schema(), indent=2, ensure_ascii=False) + "\n", args.out)
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -71,11 +75,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"factkit rules: cannot read {args.format} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
             return 2
-        if args.out:
-            Path(args.out).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-        return 0
+        return _emit(text, args.out)
     for code, text in RULES.items():
         print(f"{code:28} {'warning' if code in WARNINGS else 'error':8} {text}")
     return 0
@@ -122,9 +122,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_macros(args: argparse.Namespace) -> int:
-    from .reference import main as reference
+    from .reference import page, reference
 
-    return reference(args)
+    return _emit(page() if args.page else reference(), args.out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,11 +9,9 @@ instead of running them); tests/test_reference.py fails when either no longer ma
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import inspect
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -151,13 +149,3 @@ def page(r: Renderer | None = None) -> str:
     head = ('---\ndescription: "Every macro a factkit page can call: arguments, allowed values, an example '
             'and what it renders."\n---\n\n')
     return head + "{% raw %}\n" + text + "{% endraw %}\n"
-
-
-def main(args: argparse.Namespace) -> int:
-    text = page() if args.page else reference()
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
