@@ -40,6 +40,8 @@ class Settings:
     repo: str = ""  # e.g. https://github.com/OWNER/REPO: "report an error" links open its issue form
     site_url: str = ""
     config_file: str = "mkdocs.yml"  # shown in problems about the settings
+    # lang -> {translator, reviewer}: who translated an edition's records and who reviews them (factkit.i18n)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -94,14 +96,16 @@ class Site:
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
         homes = find_homes(pages, site_url=settings.site_url, repo=settings.repo)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
-        return cls(facts, Renderer(facts, homes, labels), problems)
+        return cls(facts, Renderer(facts, homes, labels, credits=settings.translations), problems)
 
     # ---- pages ------------------------------------------------------------------------------
 
-    def begin_page(self, url: str, path: str, line_offset: int = 0) -> None:
+    def begin_page(self, url: str, path: str, line_offset: int = 0, lang: str | None = None,
+                   prose_lang: str | None = None) -> None:
         """The page about to be rendered: its URL, the path shown in problems, and the lines (front matter)
-        that come before the Markdown the host renders."""
-        self.renderer.begin_page(url)
+        that come before the Markdown the host renders; ``lang``: the edition it belongs to (None: the default
+        language), ``prose_lang``: the language its own text is written in (English on a page not translated)."""
+        self.renderer.begin_page(url, lang, prose_lang)
         self._page = (path, line_offset)
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], line: int | None = None) -> Any:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+import test_translations
 
 import factkit
 from factkit.checks import RULES, WARNINGS
@@ -285,6 +286,7 @@ def test_every_code_has_a_failing_fixture() -> None:
     covered = {code for _, _, _, expect in EDITS for _, code in expect}
     covered |= {code for code, _, _ in WHOLE_FILES}
     covered |= {"no-review", "duplicate-review", "no-facts", "outside-facts", "not-a-file", "unreadable"}
+    covered |= test_translations.CODES  # the translation rules: tests/test_translations.py
     # 'invalid' is the fallback for a validation error no other code describes; none is known to reach it
     assert covered == set(RULES) - {"invalid"}
 

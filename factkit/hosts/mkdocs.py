@@ -21,6 +21,7 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import TemplateSyntaxError
 from mkdocs.config import base
@@ -31,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .. import i18n as i18n_words
 from .. import report
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
@@ -42,6 +44,7 @@ ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
+_BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
@@ -49,6 +52,7 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
     repo = c.Type(str, default="")
+    translations = c.Type(dict, default={})  # lang -> {translator, reviewer} (the editions, with mkdocs-static-i18n)
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -88,7 +92,23 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def _i18n(self, config: MkDocsConfig) -> Any:
+        """The mkdocs-static-i18n plugin when the site has editions in several languages (it builds the default
+        language, then each other one into its folder, running every plugin's events again)."""
+        return config.plugins.get("i18n")
+
+    def _languages(self, config: MkDocsConfig) -> tuple[str, list[str]]:
+        """(the default language, the other languages) of the site's editions."""
+        i18n = self._i18n(config)
+        if i18n is None:
+            return "en", []
+        default = i18n.default_language or "en"
+        return default, [lang for lang in i18n.build_languages if lang != default]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = self._i18n(config)
+        if i18n is not None and getattr(i18n, "building", False) and self.site is not None:
+            return config  # another edition of the same build: the facts, macros, theme and assets are in place
         if config.theme.name != "material":
             raise PluginError("factkit: the site needs the Material theme (theme: {name: material} in mkdocs.yml)")
         macros = config.plugins.get("macros")
@@ -100,10 +120,13 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name)
+                            config.site_url or "", Path(config.config_file_path).name,
+                            translations=self._credits(config))
         docs = Path(config.docs_dir)
+        _, others = self._languages(config)
+        translated = tuple(f".{lang}.md" for lang in others)  # page.ar.md: the Arabic edition of page.md
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
-                  p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+                  p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md")) if not p.name.endswith(translated)]
         reader = None
         if self.serving:
             root = project / settings.facts_dir
@@ -178,7 +201,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         except OSError:
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
-        self.site.begin_page(page.url, Path(shown).as_posix(), offset)
+        lang, prose = self._page_languages(page, config)
+        self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
         macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
             macros.env.parse(markdown)
@@ -201,7 +225,58 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
-        return _TOKEN.sub(self._put_back, html) if self._fragments else html
+        html = _TOKEN.sub(self._put_back, html) if self._fragments else html
+        lang, prose = self._page_languages(page, config)
+        if lang is not None and prose is not None and lang != prose:
+            # a page not translated yet, in another edition: say so, in the edition's language
+            note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
+            html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
+        return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """hreflang alternates of the page (absolute when the site has an address), after mkdocs-static-i18n
+        pointed the language switcher at this page's other editions."""
+        alternates = config.extra.get("alternate") if self._i18n(config) is not None else None
+        if alternates:
+            site = config.site_url or ""
+            found = [(str(alt["lang"]), urljoin(site, str(alt["link"])) if site else str(alt["link"]))
+                     for alt in alternates if "lang" in alt and "link" in alt]
+            default = self._languages(config)[0]
+            found += [("x-default", url) for lang, url in found if lang == default]
+            context["fk_alternates"] = found
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """In an edition other than the default: ``dir`` on <html> as well as <body>, and the search of the
+        edition's own index (``<lang>/search/``, written after the build)."""
+        lang, _ = self._page_languages(page, config)
+        default = self._languages(config)[0]
+        if lang is None or lang == default:
+            return output
+        if i18n_words.direction(lang) == "rtl":
+            output = output.replace(f'<html lang="{lang}" class="no-js">',
+                                    f'<html lang="{lang}" dir="rtl" class="no-js">', 1)
+        return _BASE.sub(lambda m: f'"base": "{m.group(1).rstrip("/") or "."}/{lang}/"', output, count=1)
+
+    def _page_languages(self, page: Page, config: MkDocsConfig) -> tuple[str | None, str | None]:
+        """(the page's edition, the language its text is written in); (None, None) without editions."""
+        i18n = self._i18n(config)
+        if i18n is None:
+            return None, None
+        lang = i18n.current_language or i18n.default_language
+        return lang, getattr(page.file, "locale", lang)
+
+    def _credits(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
+        """Who translates and reviews each edition: the plugin's ``translations`` setting, else the editors."""
+        _, others = self._languages(config)
+        found: dict[str, dict[str, str]] = {}
+        for lang in sorted(set(others) | set(self.config.translations)):
+            given = self.config.translations.get(lang) or {}
+            if not isinstance(given, dict) or set(given) - {"translator", "reviewer"}:
+                raise PluginError(f"factkit: translations: {lang}: give translator and reviewer, e.g. "
+                                  "{ar: {translator: 'the editors', reviewer: 'awaiting a reviewer'}}")
+            found[lang] = {k: str(v) for k, v in given.items()}
+        return found
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
@@ -210,9 +285,18 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return f"<p>{fragment}</p>"
         return fragment
 
+    @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
+        i18n = self._i18n(config)
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # another edition inside the build: the steps after the build run once, at its end
+        if i18n is not None:
+            from .editions import split_search
+
+            default, others = self._languages(config)
+            split_search(Path(config.site_dir), default, others)
         problems = self.site.finish(Path(config.site_dir))
         if problems and not self.serving:
             raise PluginError("\n".join(problems))
