@@ -124,7 +124,7 @@ M: dict[str, dict[str, str]] = {
     "where-read": {"en": "Where to read it: ", "ar": "أين تقرؤه: ", "ru": "Где прочитать: "},
     "no-address": {"en": "no address is known.", "ar": "لا عنوان معروفًا.", "ru": "адрес неизвестен."},
     "checked-by": {"en": "Checked by {reviewer}, published {date}.", "ar": "تحقق منه {reviewer}، ونُشر في {date}.",
-                   "ru": "Проверка: {reviewer}, опубликовано {date}."},
+                   "ru": "Проверка: {reviewer}; дата публикации: {date}"},
     "checked-under": {"en": "(checked under {ref} above)", "ar": "(تُحقِّق منه تحت {ref} أعلاه)",
                       "ru": "(проверено выше, в {ref})"},
     "not-checked": {"en": "Not checked: ", "ar": "لم يُتحقَّق منه: ", "ru": "Не проверялось: "},
