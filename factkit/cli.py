@@ -1,4 +1,4 @@
-"""Command line: ``python -m factkit check|schema|rules|diff|translations``."""
+"""Command line: ``python -m factkit check|schema|rules|diff|new|macros|translations``."""
 
 from __future__ import annotations
 
@@ -115,6 +115,30 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build_report(args: argparse.Namespace) -> int:
+    from .site import build_report, site_pages
+
+    config = Path(args.config)
+    try:
+        settings, docs = site_pages(config)
+    except (OSError, ValueError) as exc:
+        print(f"factkit build-report: {exc}", file=sys.stderr)
+        return 2
+    return build_report(config.parent, settings, Path(args.site), docs)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .newsite import main as new_site
+
+    return new_site(args.argv)
+
+
+def _cmd_macros(args: argparse.Namespace) -> int:
+    from .reference import main as reference
+
+    return reference(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
@@ -158,6 +182,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hash", nargs="+", metavar="ID", help="print the hash of records' English text (for from:)")
     p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
     p.set_defaults(func=_cmd_translations)
+    p = sub.add_parser("build-report", help="after a build by a host without factkit's plugin hooks: check that "
+                                            "every claim is on a page and write the open data into the site")
+    p.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    p.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
+    p.set_defaults(func=_cmd_build_report)
+    # `new` parses its own options (factkit.newsite): a wrong call reads as one line
+    p = sub.add_parser("new", help="create a complete explainer site (fictional example facts) in a new folder",
+                       add_help=False, prefix_chars="\0")
+    p.add_argument("argv", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_cmd_new)
+    p = sub.add_parser("macros", help="print the reference of the macros pages call, as Markdown")
+    p.add_argument("--page", action="store_true",
+                   help="as the site page docs/macros.md: front matter, and the calls shown by mkdocs-macros, not run")
+    p.add_argument("--out", default=None, help="write it to this file instead of printing it")
+    p.set_defaults(func=_cmd_macros)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))  # every _cmd_* returns an int; argparse gives it as Any

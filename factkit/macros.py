@@ -37,7 +37,8 @@ Verdict = Annotated[str, "verdict"]
 Verdicts = Annotated[str | list[str], "verdicts"]  # one verdict, or a list grouped in that order
 EntityKind = Annotated[str, "entity kind"]
 
-ALLOWED = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS), "entity kind": list(ENTITY_KINDS)}
+ALLOWED: dict[str, list[str]] = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS),
+                               "entity kind": [str(k) for k in ENTITY_KINDS]}
 
 MACROS: dict[str, Callable[..., Any]] = {}
 

@@ -100,6 +100,11 @@ class Site:
 
     # ---- pages ------------------------------------------------------------------------------
 
+    def for_page(self) -> Site:
+        """The same facts with a renderer of its own (for a host that renders pages in parallel)."""
+        r = self.renderer
+        return Site(self.facts, Renderer(self.facts, r.homes, r.topics, credits=r.credits), self.warnings)
+
     def begin_page(self, url: str, path: str, line_offset: int = 0, lang: str | None = None,
                    prose_lang: str | None = None) -> None:
         """The page about to be rendered: its URL, the path shown in problems, and the lines (front matter)
@@ -139,7 +144,7 @@ class Site:
         return finish(self.renderer, site_dir)
 
 
-_SHOWN = re.compile(r'<(?:span|div) class="fk-(?:claim|card)\b[^"]*"(?: id="([^"]+)")? data-claim="([^"]+)"')
+_SHOWN = re.compile(r'<(?:span|div) class="(?:fk-claim|fk-card [^"]*)"(?: id="([^"]+)")? data-claim="([^"]+)"')
 
 
 def appearances_in(site_dir: Path) -> dict[str, dict[str, str | None]]:
@@ -164,6 +169,40 @@ def finish(renderer: Renderer, site_dir: Path) -> list[str]:
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
     return []
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """A page's site-relative URL from its path under docs/ ('a/b.md' -> 'a/b/', 'index.md' -> '')."""
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def site_pages(config: Path) -> tuple[Settings, list[tuple[str, str]]]:
+    """The factkit settings and the pages (URL, Markdown) of a site, read from its mkdocs.yml-style file."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type stubs
+        """Reads a host's configuration; its tags (e.g. !!python/name: for emoji) are not needed here."""
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{config} is not a mapping")
+    options: dict[str, Any] = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "factkit" in plugin:
+            options = plugin["factkit"] or {}
+    settings = Settings(str(options.get("facts_dir", "facts")), dict(options.get("topics") or {}),
+                        str(options.get("repo", "")), str(data.get("site_url") or ""), config.name)
+    docs = config.parent / str(data.get("docs_dir", "docs"))
+    directory_urls = bool(data.get("use_directory_urls", True))
+    pages = [(page_url(p.relative_to(docs).as_posix(), directory_urls), p.read_text(encoding="utf-8"))
+             for p in sorted(docs.rglob("*.md"))]
+    return settings, pages
 
 
 def build_report(project: Path, settings: Settings, site_dir: Path, pages: list[tuple[str, str]]) -> int:

@@ -490,3 +490,44 @@ def test_claim_on_no_page_fails_the_build(tmp_path) -> None:
         fh.write(orphan)
     output = failed_build(site, tmp_path / "out")
     assert "appear on no page" in output and "orphan-claim" in output and "bills-rumour" not in output
+
+
+def test_build_report_recomputes_the_export_from_the_html_alone(built, tmp_path) -> None:
+    """`factkit build-report` (for hosts that give no post-build hook) finds every claim's pages and anchors in
+    the built HTML and writes the same open data as the plugin does."""
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    shutil.rmtree(site / "data")
+    env = {**os.environ, "FACTKIT_TODAY": TODAY}
+    run = subprocess.run([sys.executable, "-m", "factkit", "build-report", str(site)], cwd=WATER, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert (site / "data" / "facts.json").read_bytes() == (built / "data" / "facts.json").read_bytes()
+    for page in site.rglob("*.html"):  # only the home page left: claims shown elsewhere are missing
+        if page != site / "index.html":
+            page.unlink()
+    gone = subprocess.run([sys.executable, "-m", "factkit", "build-report", str(site)], cwd=WATER, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert gone.returncode == 1 and "appear on no page" in gone.stderr and "Traceback" not in gone.stderr
+
+
+def test_a_site_without_the_factkit_plugin_fails_saying_what_to_add(tmp_path) -> None:
+    """Without the plugin the pages would build with no factkit CSS, JS or templates: the build must fail
+    instead, and say which line to add."""
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - factkit:")
+    end = text.index("  - macros")
+    config.write_text(text[:start] + text[end:].replace("  - macros", "  - macros:\n      module_name: shim", 1),
+                      encoding="utf-8")
+    (site / "shim.py").write_text("from factkit.hosts.macros import define_env  # noqa: F401\n", encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "add the factkit plugin before macros" in output
+
+
+def test_a_theme_other_than_material_fails_clearly(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: mkdocs", 1), encoding="utf-8")
+    assert "the site needs the Material theme" in failed_build(site, tmp_path / "out")

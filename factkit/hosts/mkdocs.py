@@ -37,6 +37,7 @@ from .. import report
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
+from . import template_line
 from .errorpage import error_page
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -62,17 +63,6 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
             hint = f"did you mean '{near[0]}'?" if near else f"allowed: {', '.join(known)}"
             failed.append((key, base.ValidationError(f"unknown setting of the factkit plugin; {hint}")))
         return failed, [w for w in warnings if w[0] in known]
-
-
-def _template_line() -> int | None:
-    """The line of the page being rendered by Jinja that is calling a macro right now."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            return int(template.get_corresponding_lineno(frame.f_lineno))
-        frame = frame.f_back  # type: ignore[assignment]  # None ends the loop
-    return None
 
 
 class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
@@ -162,7 +152,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         def call(*args: Any, **kwargs: Any) -> Any:
             if self.site is None:
                 return ""
-            out = self.site.call(name, args, kwargs, _template_line())
+            out = self.site.call(name, args, kwargs, template_line())
             return self._hold(out) if isinstance(out, str) and "<" in out else out
 
         return call

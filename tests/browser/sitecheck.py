@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-11-27"
+TODAY = "2026-12-01"  # the day the flagship's facts were last checked (never the clock)
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
