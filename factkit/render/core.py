@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..i18n import DEFAULT
+from ..i18n import DEFAULT, Catalog, t
 from ..model import Claim, Entity, Source
 from ..store import FactBase, FactLookupError
 from .links import relative_url
@@ -103,15 +103,14 @@ class Renderer:
     def topic_label(self, topic: str) -> str:
         """The site's label for a topic, else its id with hyphens as spaces and the first letter upper-cased
         ('fall-of-assad' -> 'Fall of assad'; set 'Fall of Assad' in the site's settings)."""
-        if self.lang != DEFAULT:
-            from .localize import topic_label
-
-            return topic_label(self, topic)
+        translated = Catalog.of(self.facts).topics.get(self.lang, {}).get(topic) if self.lang != DEFAULT else None
+        if translated:
+            return translated
         label = self.topics.get(topic)
-        if label:
-            return label
-        words = topic.replace("-", " ")
-        return words[:1].upper() + words[1:]
+        if not label:
+            words = topic.replace("-", " ")
+            label = words[:1].upper() + words[1:]
+        return label if self.lang == DEFAULT else f"{label} ({t(self.lang, 'untranslated')})"
 
     # ---- links ------------------------------------------------------------------------
 

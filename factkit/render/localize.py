@@ -90,15 +90,6 @@ def entity_name_plain(r: Renderer, entity: Any) -> str:
     return lookup(r, "entities", entity.id, "name", entity.name)[0]
 
 
-def topic_label(r: Renderer, topic: str) -> str:
-    """A topic's heading in the page's language (plain text), else the English marked as not translated."""
-    label = i18n.Catalog.of(r.facts).topics.get(r.lang, {}).get(topic)
-    if label:
-        return label
-    english = r.topics.get(topic) or (topic.replace("-", " ")[:1].upper() + topic.replace("-", " ")[1:])
-    return f"{english} ({i18n.t(r.lang, 'untranslated')})"
-
-
 def date(r: Renderer, d: EDTFDate, governed: bool = False) -> str:
     return i18n.date_in(d, r.lang, governed) if governed else i18n.human_date(d, r.lang)
 
