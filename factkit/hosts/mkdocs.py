@@ -21,7 +21,6 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from jinja2 import TemplateSyntaxError
 from mkdocs.config import base
@@ -45,6 +44,7 @@ ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
+_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
@@ -223,25 +223,19 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         return html
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """hreflang alternates of the page (absolute when the site has an address), after mkdocs-static-i18n
-        pointed the language switcher at this page's other editions."""
-        alternates = config.extra.get("alternate") if self._i18n(config) is not None else None
-        if alternates:
-            site = config.site_url or ""
-            found = [(str(alt["lang"]), urljoin(site, str(alt["link"])) if site else str(alt["link"]))
-                     for alt in alternates if "lang" in alt and "link" in alt]
-            default = self._languages(config)[0]
-            found += [("x-default", url) for lang, url in found if lang == default]
-            context["fk_alternates"] = found
-        return context
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """In an edition other than the default: ``dir`` on <html> as well as <body>, and the search of the
-        edition's own index (``<lang>/search/``, written after the build)."""
+        """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on
+        <html> as well as <body>, and the search of the edition's own index (``<lang>/search/``)."""
         lang, _ = self._page_languages(page, config)
         default = self._languages(config)[0]
-        if lang is None or lang == default:
+        if lang is None:
+            return output
+        # Material writes a <link rel="alternate" hreflang> per language and fetches a sitemap.xml under each one,
+        # expecting each to be an edition's root; mkdocs-static-i18n points them at this page's other editions, so
+        # every page would request missing sitemaps. The hreflang alternates are in sitemap.xml (per page) and on
+        # the switcher's links instead.
+        output = _ALTERNATE.sub("", output)
+        if lang == default:
             return output
         if i18n_words.direction(lang) == "rtl":
             output = output.replace(f'<html lang="{lang}" class="no-js">',
@@ -288,6 +282,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             default, others = self._languages(config)
             split_search(Path(config.site_dir), default, others)
         problems = self.site.finish(Path(config.site_dir))
+        if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
+            import shutil
+
+            for lang in self._languages(config)[1]:
+                shutil.copytree(Path(config.site_dir) / "data", Path(config.site_dir) / lang / "data", dirs_exist_ok=True)
         if problems and not self.serving:
             raise PluginError("\n".join(problems))
         for problem in problems:
