@@ -286,7 +286,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             import shutil
 
             for lang in self._languages(config)[1]:
-                shutil.copytree(Path(config.site_dir) / "data", Path(config.site_dir) / lang / "data", dirs_exist_ok=True)
+                out = Path(config.site_dir)
+                shutil.copytree(out / "data", out / lang / "data", dirs_exist_ok=True)
         if problems and not self.serving:
             raise PluginError("\n".join(problems))
         for problem in problems:
