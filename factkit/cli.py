@@ -39,6 +39,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
         if cache_dir is not None and key is not None:
             cache.save_run(cache_dir, key, problems, counts)
+    docs = Path(args.docs)
+    if docs.is_dir():  # the pages' prose: no internal ids or notes to self (factkit.editorial)
+        from .editorial import check_docs
+
+        problems = sorted([*problems, *check_docs(docs, Path.cwd())])
     print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
 
@@ -58,6 +63,19 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .checks import RULES, WARNINGS
 
+    if args.markdown:
+        from .rules import markdown
+
+        try:
+            text = markdown(Path(args.format).read_text(encoding="utf-8"), Path(args.format).name)
+        except OSError as exc:
+            print(f"factkit rules: cannot read {args.format} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+            return 2
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
     for code, text in RULES.items():
         print(f"{code:28} {'warning' if code in WARNINGS else 'error':8} {text}")
     return 0
@@ -103,7 +121,7 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     if args.hash:
         for rid in args.hash:
             kind = "review" if rid == "review" and facts.review else \
-                next((k for k in i18n.KINDS[:3] if i18n.original(facts, k, rid)), None)
+                next((k for k in i18n.KINDS[:4] if i18n.original(facts, k, rid)), None)
             if kind is None:
                 print(f"factkit translations: no record '{rid}'", file=sys.stderr)
                 return 2
@@ -145,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
     p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
+    p.add_argument("--docs", default="docs",
+                   help="the pages folder, whose prose is checked for text not meant for readers (default: docs)")
     p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--github", action="store_true", default=None,
@@ -159,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=None)
     p.set_defaults(func=_cmd_schema)
     p = sub.add_parser("rules", help="list the check codes")
+    p.add_argument("--markdown", action="store_true",
+                   help="print the rules table (code, rule, where the format document states it, its test)")
+    p.add_argument("--format", default="FACTS_FORMAT.md", help="with --markdown: the format document to read")
+    p.add_argument("--out", default=None, help="with --markdown: write the table to this file (e.g. RULES.md)")
     p.set_defaults(func=_cmd_rules)
     p = sub.add_parser("diff", help="what changed in the facts between two git revisions, as Markdown")
     p.add_argument("base", help="the base revision, e.g. origin/main")

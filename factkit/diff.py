@@ -34,10 +34,8 @@ if TYPE_CHECKING:
 
 FLAG_CODE = "verdict-no-correction"
 FLAG_TEXT = "verdict changed without a correction note"
-_KINDS = ("claims", "sources", "entities")
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_KINDS = ("claims", "sources", "publishers", "entities")
 _DATE = re.compile(DATE_PATTERN)
-_STRING = re.compile(r"""(['"])([a-z0-9][a-z0-9-]*)\1""")
 
 
 class GitError(RuntimeError):
@@ -356,6 +354,8 @@ def touched_ids(diff: FactDiff, old: FactBase, new: FactBase) -> set[str]:
     for kind in _KINDS:
         ids.update(r.id for r in diff.added[kind] + diff.removed[kind])
         ids.update(c.id for c in diff.changed[kind])
+    for base in (old, new):  # a publisher's name or flag shows on each of its sources
+        ids.update(s.id for s in base.sources.values() if s.publisher in ids or s.relays in ids)
     for cid in list(ids):
         for base in (old, new):
             claim = base.claims.get(cid)
@@ -368,10 +368,12 @@ def touched_ids(diff: FactDiff, old: FactBase, new: FactBase) -> set[str]:
 def affected_pages(docs: Path, ids: set[str], any_change: bool) -> list[tuple[str, str]]:
     """Pages under ``docs`` that name a touched id, or that call a macro over the whole fact base.
 
-    Cheap and approximate: a page "names" an id when the id appears quoted (a macro argument) or
-    as a ``#claim-<id>``-style anchor; a macro call with no quoted id is taken as a listing
+    A page "names" an id when a macro call passes it (read by Jinja's parser, factkit.pagescan) or it
+    links a ``#claim-<id>``-style anchor; a macro call with no literal argument is taken as a listing
     (timeline, index, log) that any change may affect.
     """
+    from .pagescan import macro_calls
+
     pages: list[tuple[str, str]] = []
     if not docs.is_dir() or not (ids or any_change):
         return pages
@@ -381,13 +383,13 @@ def affected_pages(docs: Path, ids: set[str], any_change: bool) -> list[tuple[st
         except (OSError, UnicodeDecodeError):
             continue
         rel = path.relative_to(docs.parent).as_posix()
-        named = sorted({m.group(2) for m in _STRING.finditer(text) if m.group(2) in ids}
+        calls = macro_calls(text)
+        named = sorted({v for call in calls for v in call.literals() if v in ids}
                        | {i for i in ids if re.search(rf"#(claim|source|entity)-{re.escape(i)}\b", text)})
         if named:
             pages.append((rel, "names " + ", ".join(f"`{i}`" for i in named[:8]) + (" …" if len(named) > 8 else "")))
             continue
-        calls = _JINJA.findall(text)
-        if any_change and any("(" in c and not _STRING.search(c) for c in calls):
+        if any_change and any(not call.literals() for call in calls):
             pages.append((rel, "lists facts through a macro"))
     return pages
 
@@ -479,7 +481,12 @@ def _describe(kind: str, record: Any, located: bool = True) -> str:
     if kind == "sources":
         flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
         title = _show(record.title) if record.title else "(no title)"
-        return f"`{record.id}`{where}: {record.publisher}, {title}, {record.published or 'date unknown'}{flag}"
+        relays = f" relaying {record.relays}" if record.relays else ""
+        return (f"`{record.id}`{where}: `{record.publisher}`{relays}, {title}, "
+                f"{record.published or 'date unknown'}{flag}")
+    if kind == "publishers":
+        flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
+        return f"`{record.id}`{where}: {record.name} ({record.kind}){flag}"
     return f"`{record.id}`{where}: {record.name} ({record.kind})"
 
 

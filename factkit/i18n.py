@@ -22,12 +22,12 @@ from .problems import Problem
 
 if TYPE_CHECKING:
     from .dates import EDTFDate, Point
-    from .model import ArticleReview, Claim, Entity, Record, Source, Translated
+    from .model import ArticleReview, Claim, Entity, Publisher, Record, Source, Translated
     from .store import FactBase
 
 DEFAULT = "en"
 RTL = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
-KINDS = ("claims", "entities", "sources", "review")
+KINDS = ("claims", "entities", "sources", "publishers", "review")
 
 # ---- the engine's words ---------------------------------------------------------------------------------
 # key -> {lang: text}; a key missing in a language falls back to English (tests keep ar and ru complete)
@@ -76,6 +76,58 @@ M: dict[str, dict[str, str]] = {
     "about": {"en": " · About: {names}", "ar": " · يتناول: {names}", "ru": " · О ком и о чём: {names}"},
     "no-claims": {"en": "No claims match.", "ar": "لا ادعاءات مطابقة.", "ru": "Нет подходящих утверждений."},
     "untitled": {"en": "untitled page", "ar": "صفحة بلا عنوان", "ru": "страница без заголовка"},
+    "no-headline": {"en": "no headline; it reads", "ar": "بلا عنوان؛ ونصّه", "ru": "без заголовка; текст:"},
+    "relaying": {"en": "{name}, relaying {relayed}", "ar": "{name}، نقلًا عن {relayed}",
+                 "ru": "{name}, со ссылкой на {relayed}"},
+    "colon": {"en": ": ", "ar": ": ", "ru": ": "},
+    "full-entry": {"en": "The full entry, with its evidence", "ar": "المدخل الكامل مع أدلته",
+                   "ru": "Полная карточка с источниками"},
+    "this-site": {"en": "This site", "ar": "هذا الموقع", "ru": "Этот сайт"},
+    "cite-claim": {"en": "Cite this claim", "ar": "استشهد بهذا الادعاء", "ru": "Как сослаться на это утверждение"},
+    "short": {"en": "Short", "ar": "مختصر", "ru": "Кратко"},
+    "full": {"en": "Full", "ar": "كامل", "ru": "Полностью"},
+    "cite-short": {"en": "{site}, “{text}”, checked {checked}, {link}",
+                   "ar": "{site}، «{text}»، تُحقِّق منه في {checked}، {link}",
+                   "ru": "{site}, «{text}», проверено {checked}, {link}"},
+    "cite-verdict": {"en": ", verdict: {verdict}", "ar": "، الحكم: {verdict}", "ru": ", оценка: {verdict}"},
+    "cite-full": {"en": "“{text}” In: {site}. Claim {id}{verdict}. Last checked {checked}. Permalink: {link}.",
+                  "ar": "«{text}» في: {site}. الادعاء {id}{verdict}. آخر تحقق: {checked}. الرابط الدائم: {link}.",
+                  "ru": "«{text}» // {site}. Утверждение {id}{verdict}. Последняя проверка: {checked}. "
+                        "Постоянная ссылка: {link}."},
+    "cite-commit": {"en": "the site as built from commit {commit}", "ar": "الموقع كما بُني من الإيداع {commit}",
+                    "ru": "сайт в сборке из коммита {commit}"},
+    "cite-changes": {"en": " with local changes", "ar": " مع تعديلات محلية", "ru": " с локальными изменениями"},
+    "cite-version": {"en": "Version: {version}.", "ar": "النسخة: {version}.", "ru": "Версия: {version}."},
+    "back-to-cite": {"en": "Back to the citation", "ar": "العودة إلى موضع الاستشهاد", "ru": "Назад к ссылке"},
+    "ref-published": {"en": "Published {date}.", "ar": "نُشر في {date}.", "ru": "Опубликовано {date}."},
+    "ref-no-date": {"en": "Date of publication unknown.", "ar": "تاريخ النشر غير معروف.",
+                    "ru": "Дата публикации неизвестна."},
+    "ref-accessed": {"en": "Accessed {date}.", "ar": "اطُّلع عليه في {date}.", "ru": "Прочитано {date}."},
+    "ref-no-url": {"en": "No address is known.", "ar": "لا عنوان معروفًا.", "ru": "Адрес неизвестен."},
+    "ref-archived": {"en": "Archived copy: ", "ar": "نسخة مؤرشفة: ", "ru": "Архивная копия: "},
+    "ref-details": {"en": "Details", "ar": "التفاصيل", "ru": "Подробнее"},
+    "refs-head": {"en": "Sources on this page", "ar": "المصادر في هذه الصفحة", "ru": "Источники на этой странице"},
+    "refs-note": {"en": "Numbered as the citation marks on this page; ↑ leads back to where each one is cited.",
+                  "ar": "مرقَّمة كعلامات الاستشهاد في هذه الصفحة؛ ويعيدك ↑ إلى موضع كل استشهاد.",
+                  "ru": "Нумерация как у ссылок на этой странице; ↑ ведёт обратно к месту каждой ссылки."},
+    "badge-note": {"en": "A verdict badge (such as ✓ Accurate) marks a claim that checks a sentence of the article "
+                         "under review: select it to see why. A claim without a badge is background: a fact taken "
+                         "from the sources cited, not a checked statement.",
+                   "ar": "تدلّ شارة الحكم (مثل ✓ دقيق) على ادعاء يتحقق من جملة في المقال قيد المراجعة: اخترها لترى "
+                         "السبب. والادعاء بلا شارة خلفيةٌ: حقيقة مأخوذة من المصادر المذكورة، لا عبارة مُتحقَّق منها.",
+                   "ru": "Значок оценки (например, ✓ Точно) отмечает утверждение, проверяющее фразу статьи: нажмите "
+                         "на него, чтобы узнать почему. Утверждение без значка — это контекст: факт из указанных "
+                         "источников, а не проверяемая фраза."},
+    "jump-letter": {"en": "Jump to publishers by first letter", "ar": "انتقل إلى الناشرين بالحرف الأول",
+                    "ru": "Перейти к издателям по первой букве"},
+    "filter-sources": {"en": "Filter the sources", "ar": "تصفية المصادر", "ru": "Фильтр источников"},
+    "filter-placeholder": {"en": "Filter: publisher, title, words quoted…",
+                           "ar": "تصفية: الناشر، العنوان، كلمات مقتبسة…",
+                           "ru": "Фильтр: издатель, заголовок, цитата…"},
+    "footer-about": {"en": "About this site", "ar": "عن هذا الموقع", "ru": "Об этом сайте"},
+    "footer-about-tail": {"en": ": who publishes and checks it, how to report an error, licences.",
+                          "ar": ": من ينشره ويتحقق منه، وكيف تبلغ عن خطأ، والتراخيص.",
+                          "ru": ": кто его издаёт и проверяет, как сообщить об ошибке, лицензии."},
     "read-source": {"en": "Read it in the source", "ar": "اقرأه في المصدر", "ru": "Читать в источнике"},
     "supports": {"en": "Supports", "ar": "يؤيد", "ru": "Подтверждает"},
     "contradicts": {"en": "Contradicts", "ar": "يناقض", "ru": "Опровергает"},
@@ -125,8 +177,12 @@ M: dict[str, dict[str, str]] = {
     "no-address": {"en": "no address is known.", "ar": "لا عنوان معروفًا.", "ru": "адрес неизвестен."},
     "checked-by": {"en": "Checked by {reviewer}, published {date}.", "ar": "تحقق منه {reviewer}، ونُشر في {date}.",
                    "ru": "Проверка: {reviewer}; дата публикации: {date}"},
-    "checked-under": {"en": "(checked under {ref} above)", "ar": "(تُحقِّق منه تحت {ref} أعلاه)",
-                      "ru": "(проверено выше, в {ref})"},
+    "checked-under": {"en": "(checked above, under {ref})", "ar": "(تُحقِّق منه أعلاه، تحت {ref})",
+                      "ru": "(проверено выше: {ref})"},
+    "statement": {"en": "Paragraph {p}, sentence {s}", "ar": "الفقرة {p}، الجملة {s}",
+                  "ru": "Абзац {p}, предложение {s}"},
+    "checked-wordings": {"en": "checked: ", "ar": "المُتحقَّق منه: ", "ru": "проверено: "},
+    "begins": {"en": "begins ", "ar": "تبدأ بـ ", "ru": "начинается словами "},
     "not-checked": {"en": "Not checked: ", "ar": "لم يُتحقَّق منه: ", "ru": "Не проверялось: "},
     "until": {"en": "until {date}", "ar": "حتى {date}", "ru": "до {date}"},
     "since": {"en": "since {date}", "ar": "منذ {date}", "ru": "с {date}"},
@@ -280,6 +336,9 @@ def english(kind: str, record: Record) -> list[str | None]:
         s: Source = record  # type: ignore[assignment]
         return [*[x for ex in s.excerpts for x in (ex.text, ex.says)], s.notes, s.reliability, s.published_note,
                 s.url_unavailable]
+    if kind == "publishers":
+        p: Publisher = record  # type: ignore[assignment]
+        return [p.reliability, p.notes]
     r: ArticleReview = record  # type: ignore[assignment]
     return [r.reviewer, *[f"{st.ref}: {st.not_checked}" for st in r.statements if st.not_checked]]
 
@@ -322,7 +381,8 @@ class Catalog:
             if tr.lang == DEFAULT:
                 self._add(tr, "lang", "bad-value", f"'{DEFAULT}' is the default language: write its text in the "
                           "records themselves, translations are for other languages")
-            for kind, items in (("claims", tr.claims), ("entities", tr.entities), ("sources", tr.sources)):
+            for kind, items in (("claims", tr.claims), ("entities", tr.entities), ("sources", tr.sources),
+                                ("publishers", tr.publishers)):
                 for item in items:
                     rid = getattr(item, "id")  # noqa: B009
                     if rid in langs[kind]:
@@ -371,7 +431,7 @@ class Catalog:
         return len(done), sum(1 for cid in done if self.is_stale(lang, "claims", cid))
 
 
-SINGULAR = {"claims": "claim", "entities": "entity", "sources": "source", "review": "review"}
+SINGULAR = {"claims": "claim", "entities": "entity", "sources": "source", "publishers": "publisher", "review": "review"}
 
 
 def _extras(kind: str, rec: Record, tr: Translated) -> list[tuple[str, str]]:
@@ -399,6 +459,10 @@ def _extras(kind: str, rec: Record, tr: Translated) -> list[tuple[str, str]]:
         for name in ("notes", "reliability", "published_note", "url_unavailable"):
             if name in data and getattr(s, name) is None:
                 out.append((name, f"the source has no {name}"))
+    elif kind == "publishers":
+        for name in ("notes", "reliability"):
+            if name in data and getattr(rec, name) is None:
+                out.append((name, f"the publisher has no {name}"))
     else:
         r: ArticleReview = rec  # type: ignore[assignment]
         refs = {st.ref for st in r.statements if st.not_checked}

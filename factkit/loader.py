@@ -109,6 +109,9 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
         expected = err.get("ctx", {}).get("expected", "")
         return "bad-value", f"'{name}' must be one of {expected}, not {shorten(value)}"
     if kind == "string_pattern_mismatch":
+        if name == "publisher":
+            return "bad-id", (f"{shorten(value)} is not a publisher id; name a record under publishers: by its id "
+                              "(lowercase letters, digits and hyphens, e.g. 'tass'), and give the name there")
         if name in ("id", "source", "article") or isinstance(loc[-1], int):
             return "bad-id", (f"{shorten(value)} is not a valid id; use lowercase letters, digits "
                               "and hyphens, at most 80 (it becomes a permalink)")

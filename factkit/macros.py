@@ -14,10 +14,12 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
-from . import i18n
+from . import feed, i18n
 from .model import ENTITY_KINDS, VERDICTS
-from .render import Renderer, compute, entities, pages, review
+from .render import Renderer, compute, entities, pages, reporting, review
+from .render import about as rabout
 from .render import claims as rclaims
+from .render.html import esc, tag
 from .store import FactLookupError
 
 
@@ -295,10 +297,30 @@ def expiry(r: Renderer, entity_id: EntityId) -> str:
 
 @macro
 def report_url(r: Renderer) -> str:
-    """The issue form where readers report an error (the ``repo`` setting), or '' when none is set.
+    """Where readers send a report about no claim in particular (the report channel), or '' when there is none.
     Example: report_url()"""
-    repo = r.homes.repo.rstrip("/")
-    return f"{repo}/issues/new?template=report-error.yml" if repo else ""
+    return reporting.report_url(r)
+
+
+@macro
+def report_channels(r: Renderer) -> str:
+    """Every way readers can send a report (issue tracker, form, email), or a plain note that there is none yet.
+    Example: report_channels()"""
+    return reporting.report_channels(r)
+
+
+@macro
+def about(r: Renderer) -> str:
+    """What the site says about itself: publisher, who checks, contact, funding, licences, last update, corrections.
+    Example: about()"""
+    return rabout.about(r)
+
+
+@macro
+def corrections_feed(r: Renderer, label: str = "corrections feed (Atom)") -> str:
+    """A link to the Atom feed of every correction and verdict change.
+    Example: corrections_feed()"""
+    return tag("a", esc(label), href=r.href(feed.FEED_PATH), type=feed.FEED_TYPE)
 
 
 @macro

@@ -7,6 +7,7 @@ came from (``where``) and the line of each of its fields (``line_of``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
@@ -47,9 +48,13 @@ VERDICTS: dict[str, Verdict] = {  # the scale, in order: the only table of verdi
 }
 SourceKind = Literal["news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article"]
 EntityKind = Literal["person", "organisation", "place", "agreement", "event"]
+PublisherKind = Literal["news-agency", "broadcaster", "newspaper", "magazine", "news-site", "government",
+                        "aggregator", "blog", "reference", "other"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
-SINGULAR = {"sources": "source", "entities": "entity", "claims": "claim", "review": "review"}
+PUBLISHER_KINDS: tuple[PublisherKind, ...] = get_args(PublisherKind)
+SINGULAR = {"publishers": "publisher", "sources": "source", "entities": "entity", "claims": "claim",
+            "review": "review"}
 MAX_TEXT = 2000
 
 
@@ -75,6 +80,12 @@ Date = Annotated[
     }),
 ]
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
+_ID = re.compile(ID_PATTERN)
+
+
+def relay_id(relays: str | None) -> str | None:
+    """The publisher id a source's ``relays`` names, or None when it is a name written as text."""
+    return relays if relays is not None and _ID.match(relays) else None
 
 
 _NOWHERE: tuple[str, int, dict[str, int]] = ("", 0, {})
@@ -123,10 +134,24 @@ class Citation(Record):
     stance: Literal["supports", "contradicts", "context"] = "supports"
 
 
+class Publisher(Record):
+    id: Id
+    name: ShortText = Field(description="The name shown for its pages, e.g. 'TASS'.")
+    kind: PublisherKind
+    owner: ShortText | None = Field(None, description="Who owns or controls it, e.g. 'Russian state'.")
+    country: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="Where it is based: an ISO 3166-1 alpha-2 code in capitals, e.g. RU.")
+    reliability: Text | None = Field(None, description="A caution flag for every page it publishes or that relays "
+                                     "it: state media, aggregator, blog, low trust.")
+    notes: Text | None = None
+
+
 class Source(Record):
     id: Id
     title: ShortText | None = Field(description="The page's headline, or null when the page showed none.")
-    publisher: ShortText
+    publisher: Id = Field(description="Id of the publisher (publishers:) whose page this is.")
+    relays: ShortText | None = Field(None, description="The outlet whose report the page carries: a publisher id, "
+                                     "or its name as text (e.g. 'Reuters').")
     url: Url | None = None
     url_unavailable: Text | None = Field(None, description="Why there is no address (only when none exists).")
     published: Date | None = Field(description="Publication date at its precision, or null when unknown.")
@@ -135,7 +160,8 @@ class Source(Record):
     accessed: Date
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
     kind: SourceKind
-    reliability: Text | None = Field(None, description="A caution flag: state media, aggregator, blog, low trust.")
+    reliability: Text | None = Field(None, description="A caution flag for this page only (its publisher's flag "
+                                     "applies anyway).")
     archive_url: Url | None = None
     notes: Text | None = None
     excerpts: list[Excerpt] = Field(default_factory=list)
@@ -262,6 +288,12 @@ class SourceText(Translated):
     url_unavailable: Text | None = None
 
 
+class PublisherText(Translated):
+    id: Id
+    reliability: Text | None = None
+    notes: Text | None = None
+
+
 class ReviewText(Translated):
     reviewer: ShortText | None = None
     not_checked: dict[str, Text] = Field(default_factory=dict, description="Statement ref -> reason, translated.")
@@ -274,6 +306,7 @@ class Translations(Record):
     claims: list[ClaimText] = Field(default_factory=list)
     entities: list[EntityText] = Field(default_factory=list)
     sources: list[SourceText] = Field(default_factory=list)
+    publishers: list[PublisherText] = Field(default_factory=list)
     review: ReviewText | None = None
     topics: dict[str, ShortText] = Field(default_factory=dict, description="Topic id -> heading in this language.")
 
@@ -281,6 +314,7 @@ class Translations(Record):
 class FactFile(Record):
     """The top level of one fact file (used for the JSON Schema and top-level key checks)."""
 
+    publishers: list[Publisher] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
@@ -288,4 +322,4 @@ class FactFile(Record):
     translations: Translations | None = None
 
 
-KINDS: dict[str, type[Record]] = {"sources": Source, "entities": Entity, "claims": Claim}
+KINDS: dict[str, type[Record]] = {"publishers": Publisher, "sources": Source, "entities": Entity, "claims": Claim}

@@ -13,7 +13,7 @@ WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
 
 def rebuild(pages: list[tuple[str, str]]) -> None:
     """What a host does for one build: open the site, then every page's macros, then the steps after."""
-    site = Site.open(WATER, Settings(topics={"reservoir": "The reservoir"}), pages)
+    site = Site.open(WATER, Settings(topics={"reservoir": "The reservoir"}, environ={}), pages)  # not a publication
     for url, _ in pages:
         site.begin_page(url, "docs/" + url)
         for name in ("claims_index", "sources_list", "timeline", "entities", "article_review", "coverage"):

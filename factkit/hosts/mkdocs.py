@@ -31,8 +31,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .. import editorial, report
 from .. import i18n as i18n_words
-from .. import report
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
@@ -52,7 +52,9 @@ _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockq
 class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
-    repo = c.Type(str, default="")
+    repo = c.Type(str, default="")  # the older name of report: {issues: ...}
+    report = c.Type(dict, default={})  # how readers report errors: any of issues, form, email (factkit.publish)
+    about = c.Type(dict, default={})  # the About page: publisher, checked_by, contact, funding, licence_text, ...
     translations = c.Type(dict, default={})  # lang -> {translator, reviewer} (the editions, with mkdocs-static-i18n)
 
     def validate(self) -> tuple[list[Any], list[Any]]:
@@ -80,7 +82,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _watcher: Watcher | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
 
     def _i18n(self, config: MkDocsConfig) -> Any:
         """The mkdocs-static-i18n plugin when the site has editions in several languages (it builds the default
@@ -111,12 +113,18 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
                             config.site_url or "", Path(config.config_file_path).name,
+                            report=dict(self.config.report), about=dict(self.config.about),
+                            site_name=config.site_name or "", serving=self.serving,
                             translations=self._credits(config))
         docs = Path(config.docs_dir)
         _, others = self._languages(config)
         translated = tuple(f".{lang}.md" for lang in others)  # page.ar.md: the Arabic edition of page.md
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md")) if not p.name.endswith(translated)]
+        # factkit's templates, CSS and JS (also for the live preview's error page)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
+        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         reader = None
         if self.serving:
             root = project / settings.facts_dir
@@ -137,12 +145,15 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return config
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
+        for notice in site.notices:  # printed, not logged: a local build still passes --strict
+            print(f"WARNING -  factkit: {notice}", file=sys.stderr)
+        config.site_url = site.site_url or None  # the published address (factkit.publish)
+        problems = editorial.check_docs(docs, project)
+        if problems:
+            raise PluginError("The pages have text that is not for readers:\n" + report(problems))
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
-        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
-        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         return config
 
     def _macro(self, name: str) -> Any:
@@ -172,6 +183,14 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         """Rebuild when a fact file is saved."""
         server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
         return server
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.site is None:  # serving with broken facts: the error page needs no values
+            return env
+        i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
+        lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
+        env.globals["factkit"] = self.site.template_values(lang)  # the footer's About link, the feed <link>
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:
@@ -221,7 +240,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             # a page not translated yet, in another edition: say so, in the edition's language
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
-        return html
+        return self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on
@@ -281,7 +300,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
             default, others = self._languages(config)
             split_search(Path(config.site_dir), default, others)
-        problems = self.site.finish(Path(config.site_dir))
+        problems = self.site.finish(Path(config.site_dir), self._languages(config)[1] if i18n is not None else [])
         if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
             import shutil
 

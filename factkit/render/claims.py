@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .. import i18n
-from ..model import Claim
+from ..model import VERDICTS, Claim
 from . import localize as loc
 from .core import Renderer
 from .html import esc, inline_md, tag
-from .parts import evidence, human, markers, time_tag, verdict_badge, verdict_text
+from .parts import evidence, human, markers, time_tag, verdict_badge, verdict_button, verdict_meaning, verdict_text
+from .reporting import report_link
 
 
 def permalink(r: Renderer, claim: Claim) -> str:
@@ -25,9 +26,34 @@ def claim_inline(r: Renderer, claim: Claim) -> str:
     r.appear(claim)
     parts = [tag("span", loc.claim_text(r, claim), class_="fk-claim-text"), markers(r, claim.citations)]
     if claim.review:
-        parts.append(" " + verdict_badge(claim.review.verdict, r.lang))
+        r.badged += 1
+        parts.append(" " + verdict_why(r, claim))
+    else:
+        r.unbadged += 1
     parts.append(permalink(r, claim))
     return tag("span", "".join(parts), class_="fk-claim", data_claim=claim.id)
+
+
+def verdict_why(r: Renderer, claim: Claim) -> str:
+    """An inline verdict badge that opens (click, tap, Enter) what it means here: the verdict's meaning, the
+    article's wording that was checked, why, and a link to the claim's full entry with its evidence."""
+    assert claim.review is not None
+    review = claim.review
+    panel_id = r.next_id("fk-why")
+    meaning = verdict_meaning(review.verdict, r.lang) if review.verdict in VERDICTS else ""
+    colon = loc.t(r, "colon")
+    quoted = tag("q", esc(review.wording), lang=_article_lang(r), dir="auto") if r.lang != i18n.DEFAULT \
+        else tag("q", esc(review.wording))
+    body = [tag("span", tag("strong", esc(verdict_text(review.verdict, r.lang)))
+                + (colon + esc(meaning) if meaning else ""), class_="fk-why-verdict"),
+            tag("span", esc(loc.t(r, "wording")) + colon + quoted, class_="fk-why-wording"),
+            tag("span", esc(loc.t(r, "why-verdict")) + colon
+                + loc.text(r, "claims", claim.id, "explanation", review.explanation), class_="fk-why-text")]
+    href = r.claim_href(claim.id)
+    if href is not None:
+        body.append(tag("span", tag("a", esc(loc.t(r, "full-entry")), href=href), class_="fk-tip-go"))
+    panel = tag("span", "".join(body), class_="fk-tip fk-why", id=panel_id)
+    return tag("span", verdict_button(review.verdict, panel_id, r.lang) + panel, class_="fk-vbox")
 
 
 def claim_line(r: Renderer, claim: Claim) -> str:
@@ -48,20 +74,6 @@ def claim_line(r: Renderer, claim: Claim) -> str:
 
 def _row(label: str, value: str) -> str:
     return tag("dt", esc(label)) + tag("dd", value)
-
-
-def report_link(r: Renderer, claim: Claim) -> str:
-    """The repository's issue form with the claim filled in; without a repository, the site's section on
-    reporting errors, with the claim's id to quote shown in the link. Nothing when the site has neither."""
-    if r.homes.repo:
-        url = f"{r.homes.repo.rstrip('/')}/issues/new?template=report-error.yml&claim={quote(claim.id)}"
-        link = tag("a", esc(loc.t(r, "report-claim")), href=url, rel="nofollow noopener")
-    elif r.homes.report is not None:
-        label = esc(loc.t(r, "report-claim-id", id="\x00")).replace("\x00", tag("code", esc(claim.id)))
-        link = tag("a", label, href=r.home(r.homes.report))
-    else:
-        return ""
-    return tag("p", link, class_="fk-report")
 
 
 def outcome_block(r: Renderer, claim: Claim) -> str:
@@ -135,6 +147,10 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     the claim's canonical page, else none."""
     anchor = anchor or r.claim_anchor(claim)
     r.appear(claim, anchor)
+    if claim.review:
+        r.badged += 1
+    else:
+        r.unbadged += 1
     verdict = claim.review.verdict if claim.review else "none"
     head = [verdict_badge(claim.review.verdict, r.lang)] if claim.review else []
     if claim.date is not None:
@@ -165,8 +181,42 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     if credit:
         foot += " · " + credit
     body.append(tag("p", foot, class_="fk-card-foot"))
+    body.append(cite_this(r, claim))
     body.append(report_link(r, claim))
     return tag("div", "".join(body), class_=f"fk-card fk-card--{verdict}", id=anchor, data_claim=claim.id)
+
+
+def cite_this(r: Renderer, claim: Claim) -> str:
+    """'Cite this claim': a short and a full citation (site name, the claim, its permalink, the day it was last
+    checked) and, when the build knows its commit, the version cited: the claim's record in the fact files at that
+    commit (a link when the site names its repository). In the page's language, with the claim's text as shown."""
+    href = r.claim_href(claim.id)
+    if href is None:
+        return ""
+    url = r.absolute(f"{r.homes.claims}#claim-{claim.id}") or href
+    link = tag("a", esc(url), href=url if url.startswith(("http://", "https://")) else href, class_="fk-url")
+    site = esc(r.homes.site_name or loc.t(r, "this-site"))
+    text = esc(loc.bare(r, "claims", claim.id, "text", claim.text)[0])
+    checked = esc(i18n.date_in(claim.checked, r.lang))
+    ids = tag("code", esc(claim.id))
+    short = loc.t(r, "cite-short", site=site, text=text, checked=checked, link=link)
+    verdict = ""
+    if claim.review:
+        verdict = loc.t(r, "cite-verdict", verdict=esc(verdict_text(claim.review.verdict, r.lang)))
+    full = loc.t(r, "cite-full", site=site, text=text, id=ids, verdict=verdict, checked=checked, link=link)
+    commit, _, changed = r.homes.commit.partition("+")
+    if commit:
+        file, line = claim.where
+        version = loc.t(r, "cite-commit", commit=tag("code", esc(commit[:12])))
+        if changed:
+            version += loc.t(r, "cite-changes")
+        elif r.homes.repo and file:
+            record = f"{r.homes.repo.rstrip('/')}/blob/{quote(commit)}/{quote(file)}#L{line}"
+            version = tag("a", version, href=record, rel="nofollow noopener")
+        full += " " + loc.t(r, "cite-version", version=version)
+    body = (tag("p", tag("span", esc(loc.t(r, "short")), class_="fk-label") + " " + short, class_="fk-cite-short")
+            + tag("p", tag("span", esc(loc.t(r, "full")), class_="fk-label") + " " + full, class_="fk-cite-full"))
+    return tag("details", tag("summary", esc(loc.t(r, "cite-claim"))) + body, class_="fk-citethis")
 
 
 def _entity_link(r: Renderer, eid: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..i18n import DEFAULT, Catalog, t
 from ..model import Claim, Entity, Source
+from ..publish import About
 from ..store import FactBase, FactLookupError
 from .links import relative_url
 
@@ -28,7 +30,17 @@ class Homes:
     entities: dict[str | None, str] = field(default_factory=dict)  # entity kind (None = all) -> page
     site_url: str = ""
     repo: str = ""
+    site_name: str = ""  # the site's name, for "Cite this claim"
+    commit: str = ""  # the commit the site is built from ('' when unknown), for versioned citations
     report: str | None = None  # the page section on reporting errors, e.g. 'contributing/#report-an-error'
+    about: str | None = None  # the page calling about()
+    corrections: str | None = None  # the page calling corrections_log()
+    channels: list[Any] = field(default_factory=list)  # factkit.publish.Channel: how readers report errors
+
+    @property
+    def channel(self) -> Any:
+        """The channel "report an error" links use (None when the site has none)."""
+        return self.channels[0] if self.channels else None
 
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
@@ -51,7 +63,13 @@ class Renderer:
         self.appearances: dict[str, dict[str, str | None]] = defaultdict(dict)  # claim -> page -> anchor
         self._ids: set[str] = set()
         self._counter = 0
-        self.memo: dict[tuple[str | None, ...], str] = {}  # rendered fragments that depend only on this build's facts
+        self.cited: dict[str, list[str]] = {}  # this page: source id -> element ids citing it (numbered in order)
+        self._numbers: dict[str, int] = {}
+        self.badged = 0  # this page: claims shown with a verdict badge, and without one
+        self.unbadged = 0
+        self.memo: dict[tuple[object, ...], str] = {}  # rendered fragments that depend only on this build's facts
+        self.site_name = ""
+        self.about = About()  # the site's statement about itself (settings: about)
 
     # ---- page state -------------------------------------------------------------------
 
@@ -63,11 +81,28 @@ class Renderer:
         self.local = self.page[len(self.edition):] if self.edition and self.page.startswith(self.edition) else self.page
         self._ids = set()
         self._counter = 0
+        self.cited = {}
+        self._numbers = {}
+        self.badged = self.unbadged = 0
 
     def next_id(self, prefix: str) -> str:
         """A page-unique element id, e.g. for a tooltip."""
         self._counter += 1
         return f"{prefix}-{self._counter}"
+
+    def cite(self, sid: str) -> tuple[int, str]:
+        """A new citation of a source on this page: (the source's number on the page, the citing element's id).
+        A source keeps the number it got when first cited here."""
+        if sid not in self.cited:
+            self.cited[sid] = []
+            self._numbers[sid] = len(self.cited)
+        n, uses = self._numbers[sid], self.cited[sid]
+        uses.append(f"fk-cite-{n}-{len(uses) + 1}")
+        return n, uses[-1]
+
+    def cite_number(self, sid: str) -> int | None:
+        """The source's number on this page, if it is cited here."""
+        return self._numbers.get(sid)
 
     def claim_anchor(self, claim: Claim) -> str | None:
         """'claim-<id>' when this page is the claim's canonical home and it has not been placed yet."""

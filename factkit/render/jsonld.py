@@ -23,7 +23,7 @@ def _organisation(name: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": name}
 
 
-def appearance(article: Source) -> dict[str, Any]:
+def appearance(facts: FactBase, article: Source) -> dict[str, Any]:
     """The reviewed article: by its address only when it has one, otherwise by title and publisher."""
     work: dict[str, Any] = {"@type": "CreativeWork"}
     if article.url:
@@ -31,7 +31,7 @@ def appearance(article: Source) -> dict[str, Any]:
     else:
         if article.title:
             work["name"] = article.title
-        work["publisher"] = _organisation(article.publisher)
+        work["publisher"] = _organisation(facts.publisher_name(article))
     if article.published is not None:
         work["datePublished"] = article.published.iso()
     return work
@@ -49,10 +49,10 @@ def claim_review(facts: FactBase, claim: Claim, url: str | None, r: Renderer | N
         rating.update(ratingValue=value, bestRating=4, worstRating=1)
     item: dict[str, Any] = {"@type": "Claim"}
     if article is not None:
-        item["author"] = _organisation(article.publisher)
+        item["author"] = _organisation(facts.publisher_name(article))
         if article.published is not None:
             item["datePublished"] = article.published.iso()
-        item["appearance"] = appearance(article)
+        item["appearance"] = appearance(facts, article)
     data: dict[str, Any] = {
         "@type": "ClaimReview",
         "claimReviewed": claim.review.wording,

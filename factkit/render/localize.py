@@ -53,6 +53,8 @@ def mark(r: Renderer, state: str) -> str:
 
 
 def _wrap(r: Renderer, html: str, state: str) -> str:
+    if state == "missing" and r.prose_lang == i18n.DEFAULT:
+        return html  # a page not translated yet: it says so once, and its text is in an English block
     if state == "missing":
         return tag("span", html, lang=i18n.DEFAULT, dir="ltr" if i18n.direction(r.lang) == "rtl" else None,
                    class_="fk-untr") + mark(r, state)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from itertools import groupby
 
@@ -12,7 +13,7 @@ from . import localize as loc
 from .claims import claim_card, claim_inline
 from .core import Renderer
 from .html import esc, plain_text, tag
-from .parts import DATE_FROM, reliability, source_label, time_tag, verdict_badge, verdict_meaning, verdict_text
+from .parts import DATE_FROM, flag_tags, lang_of, source_label, time_tag, verdict_badge, verdict_meaning, verdict_text
 
 LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish",
              "tr": "Turkish", "fa": "Persian", "he": "Hebrew", "it": "Italian", "nl": "Dutch", "pt": "Portuguese"}
@@ -57,14 +58,17 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
         return esc(english) if en else loc.plain(r, "sources", source.id, key, english)
 
     date_from = DATE_FROM[source.published_from] if en else loc.t(r, f"from-{source.published_from}")
-    rows = [(loc.t(r, "published"), f"{time_tag(source.published, lang=lang)} ({esc(date_from)})"
+    when = (f"{time_tag(source.published, lang=lang)} ({esc(date_from)})" if source.published is not None
+            else time_tag(None, lang=lang))  # not 'date unknown (source of the date unknown)'
+    rows = [(loc.t(r, "published"), when
              + (f" — {said('published_note', source.published_note)}" if source.published_note else "")),
             (loc.t(r, "accessed"), time_tag(source.accessed, lang=lang)),
             (loc.t(r, "language"), esc(LANGUAGES.get(source.language, source.language) if en
                                        else i18n.language_name(source.language, lang))),
             (loc.t(r, "kind"), esc(source.kind if en else loc.t(r, f"source-{source.kind}")))]
-    if source.reliability:
-        rows.append((loc.t(r, "reliability"), tag("span", "⚑ " + reliability(r, source), class_="fk-flag")))
+    flags = flag_tags(r, source)
+    if flags:
+        rows.append((loc.t(r, "reliability"), " ".join(flags)))
     if source.url:
         rows.append((loc.t(r, "address"), tag("a", esc(source.url), href=source.url, rel="nofollow noopener",
                                               class_="fk-url", dir="ltr" if not en else None)))
@@ -88,10 +92,10 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
         return tag("span", " — " + loc._wrap(r, esc(found), state), class_="fk-says")
 
     excerpts = "".join(
-        tag("li", tag("q", esc(e.text), lang=source.language, dir="auto") + says(n, e.says))
+        tag("li", tag("q", esc(e.text), **lang_of(source, lang)) + says(n, e.says))
         for n, e in enumerate(source.excerpts)
     )
-    body = [tag("p", source_label(source, lang), class_="fk-source-name"), dl]
+    body = [tag("p", source_label(r.facts, source, lang), class_="fk-source-name"), dl]
     if excerpts:
         body.append(tag("div", tag("p", esc(loc.t(r, "excerpts")), class_="fk-label") + tag("ul", excerpts)))
     claims = r.facts.claims_by_source.get(source.id, [])
@@ -102,8 +106,21 @@ def _source_entry(r: Renderer, source: Source, citing_entities: list[str]) -> st
     return tag("div", "".join(body), class_="fk-source", id=anchor)
 
 
+def _initial(publisher: str) -> str:
+    """The heading a publisher is listed under: its first letter, '#' for a digit."""
+    first = next((ch for ch in publisher if ch.isalnum()), "#")
+    return "#" if first.isdigit() else first.upper()
+
+
+def _slug(text: str) -> str:
+    """An id part: ASCII words joined by '-', other characters as their code points (ids stay unique)."""
+    coded = re.sub(r"[^\x00-\x7f]", lambda m: f"-u{ord(m[0]):x}-", text.casefold())
+    return re.sub(r"[^a-z0-9]+", "-", coded).strip("-")
+
+
 def sources_list(r: Renderer) -> str:
-    """Every source with its details and back-links to the claims (and entities) that cite it."""
+    """Every source with its details and back-links to the claims (and entities) that cite it, grouped by publisher
+    under A-Z headings (the page's table of contents), with a jump bar and a filter box (factkit.js shows it)."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for entity in r.facts.entities.values():
         cited = [c.source for role in entity.roles for c in role.citations]
@@ -112,8 +129,30 @@ def sources_list(r: Renderer) -> str:
             href = r.entity_href(entity)
             name = loc.entity_name(r, entity)
             by_source[sid].append(tag("a", name, href=href) if href else name)
-    ordered = sorted(r.facts.sources.values(), key=lambda s: (s.publisher.casefold(), s.id))
-    return tag("div", "".join(_source_entry(r, s, by_source[s.id]) for s in ordered), class_="fk-sources")
+    ordered = sorted(r.facts.sources.values(), key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
+    letters: dict[str, dict[str, list[Source]]] = {}
+    for source in ordered:
+        name = r.facts.publisher_name(source)
+        letters.setdefault(_initial(name), {}).setdefault(name, []).append(source)
+    prefix = "publishers"
+    jump = tag("nav", " ".join(tag("a", esc(letter), href=f"#{prefix}-{_slug(letter)}") for letter in letters),
+               class_="fk-years fk-letters", aria_label=loc.t(r, "jump-letter"))
+    search = tag("input", type="search", class_="fk-filter-box", aria_label=loc.t(r, "filter-sources"),
+                 placeholder=loc.t(r, "filter-placeholder"), autocomplete="off")
+    count = tag("span", "", class_="fk-filter-count", role="status")
+    # shown by factkit.js (a filter box that does nothing without it would mislead)
+    parts = [tag("div", search + count, class_="fk-filter", hidden=True, data_filter=".fk-source"), jump]
+    for letter, publishers in letters.items():
+        parts.append(heading(r, 2, letter, f"{prefix}-{_slug(letter)}"))  # the table of contents lists these
+        groups = []
+        for publisher, sources in publishers.items():
+            label = tag("h3", esc(publisher) + tag("span", f" ({i18n.number(len(sources), r.lang)})",
+                                                   class_="fk-pub-count"),
+                        class_="fk-pub-name", id=r._place(f"publisher-{_slug(publisher)}"))
+            cards = "".join(_source_entry(r, s, by_source[s.id]) for s in sources)
+            groups.append(tag("section", label + cards, class_="fk-pub"))
+        parts.append(tag("div", "".join(groups), class_="fk-sources"))
+    return blocks(*parts)
 
 
 def claims_index(r: Renderer) -> str:
@@ -181,7 +220,7 @@ def coverage(r: Renderer) -> str:
         return [facts.sources[s] for s in dict.fromkeys(cit.source for cit in c.citations) if s in facts.sources]
 
     single = [c for c in facts.claims.values() if len(cited(c)) == 1]
-    flagged = [c for c in facts.claims.values() if cited(c) and all(s.reliability for s in cited(c))]
+    flagged = [c for c in facts.claims.values() if cited(c) and all(facts.flagged(s) for s in cited(c))]
     waiting = [c for c in facts.claims.values() if c.status == "scheduled" and c.outcome is None]
 
     def listing(title: str, claims: list[Claim]) -> str:
