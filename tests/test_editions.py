@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -150,3 +151,22 @@ def test_flagship_editions(flagship: Path) -> None:
     home = soup(flagship / "ar" / "index.html").get_text()
     assert "دقيق" in home and "يوليو 2025" in home
     assert "Проверка статьи" in soup(flagship / "ru" / "fact-check" / "index.html").get_text()
+
+
+def test_flagship_editions_share_main_features(flagship: Path) -> None:
+    """Main's features in the editions: the page's sources, the verdict's why, citing and the publishers' flags in
+    the edition's words; each edition's search has an entry per claim, in its language; one 404 page, in English,
+    with no alternates for Material to fetch sitemaps from."""
+    ar = soup(flagship / "ar" / "index.html")
+    assert ar.find(id="sources-on-this-page").get_text() == "المصادر في هذه الصفحة"
+    assert "سبب الحكم" in ar.select_one(".fk-why").get_text()
+    ru = soup(flagship / "ru" / "claims" / "index.html")
+    assert ru.select_one(".fk-citethis summary").get_text() == "Как сослаться на это утверждение"
+    assert "Российские государственные СМИ" in ru.get_text()
+    for lang, script in (("ar", "\u0600-\u06ff"), ("ru", "\u0400-\u04ff")):
+        index = json.loads((flagship / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        claims = [d for d in index["docs"] if "#claim-" in d["location"]]
+        assert len(claims) == len({d["location"] for d in claims}) > 100
+        assert any(re.search(f"[{script}]", d["title"]) for d in claims), lang
+    not_found = (flagship / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in not_found and 'rel="alternate" href' not in not_found

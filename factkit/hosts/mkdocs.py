@@ -80,6 +80,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _fragments: list[str]  # the current page's macro HTML, by token number
     _failure: str | None = None  # serving: why the facts could not be loaded (every page shows it)
     _watcher: Watcher | None = None
+    _not_found: str | None = None  # with editions: the default edition's 404 page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
@@ -101,6 +102,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         i18n = self._i18n(config)
         if i18n is not None and getattr(i18n, "building", False) and self.site is not None:
             return config  # another edition of the same build: the facts, macros, theme and assets are in place
+        self._not_found = None
         if config.theme.name != "material":
             raise PluginError("factkit: the site needs the Material theme (theme: {name: material} in mkdocs.yml)")
         macros = config.plugins.get("macros")
@@ -241,6 +243,19 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         return self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page: no <link rel=alternate> (see on_post_page), and with editions the default edition's,
+        whichever edition is built last (a host serves one 404 page, at the site's root)."""
+        if template_name != "404.html":
+            return output_content
+        output = _ALTERNATE.sub("", output_content)
+        i18n = self._i18n(config)
+        if i18n is None:
+            return output
+        if (i18n.current_language or i18n.default_language) == i18n.default_language or self._not_found is None:
+            self._not_found = output
+        return self._not_found
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on

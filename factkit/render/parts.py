@@ -77,13 +77,8 @@ def _standin(source: Source, lang: str = i18n.DEFAULT) -> str:
 
 
 def lang_of(source: Source, lang: str = i18n.DEFAULT) -> dict[str, str]:
-    """lang (and dir, when the writing direction differs) for text quoted from a source that is not in the
-    page's language."""
-    if source.language == lang:
-        return {}
-    if i18n.direction(source.language) == i18n.direction(lang):
-        return {"lang": source.language}
-    return {"lang": source.language, "dir": "auto"}
+    """lang and dir attributes for text quoted from a source that is not in the page's language."""
+    return {} if source.language == lang else {"lang": source.language, "dir": "auto"}
 
 
 def _names_dir(lang: str) -> str | None:
