@@ -89,8 +89,14 @@ RULES: dict[str, str] = {
     "unused-source": "A source no claim cites (warning).",
     "unused-publisher": "A publisher no source names (warning).",
     "long-quote": "A quote or excerpt is over the short-excerpt limit (warning).",
+    # translations (factkit.i18n)
+    "stale-translation": "A translation was made from an older English text (its from: hash differs) (warning).",
+    "translation-extra": "A translation gives a text the English record does not have.",
+    "duplicate-translation": "A record is translated twice into the same language.",
+    "unknown-topic": "A translated topic label names a topic no claim uses.",
+    "unknown-review": "A translation of the review, but no review is defined.",
 }
-WARNINGS = {"unused-source", "unused-publisher", "long-quote"}
+WARNINGS = {"unused-source", "unused-publisher", "long-quote", "stale-translation"}
 STARTS_WORD_LIMIT = 3
 # ISO 639-1: the two-letter language codes
 LANGUAGES = frozenset((
@@ -534,4 +540,12 @@ class Checker:
 
 def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
     """Every rule over the fact base."""
-    return Checker(facts, today).run()
+    checker = Checker(facts, today)
+    problems = list(checker.run())
+    if facts.translations:
+        from .i18n import check_translations
+
+        before = len(checker.problems)
+        problems += check_translations(facts, checker.check_text)
+        problems += checker.problems[before:]  # the text rules on translated text
+    return problems

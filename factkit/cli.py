@@ -1,4 +1,4 @@
-"""Command line: ``python -m factkit check|schema|rules|diff|new|macros``."""
+"""Command line: ``python -m factkit check|schema|rules|diff|new|macros|translations``."""
 
 from __future__ import annotations
 
@@ -103,6 +103,36 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
+def _cmd_translations(args: argparse.Namespace) -> int:
+    from . import i18n
+
+    facts, problems = check(args.facts, on=today(args.today))
+    if errors(problems):
+        print(check_report(problems, (len(facts.claims), len(facts.sources), len(facts.entities))))
+        return 1
+    if args.confirm:
+        rid, lang = args.confirm
+        try:
+            print(i18n.confirm(facts, rid, lang, Path(args.facts).absolute().parent))
+        except LookupError as exc:
+            print(f"factkit translations: {exc}", file=sys.stderr)
+            return 2
+        return 0
+    if args.hash:
+        for rid in args.hash:
+            kind = "review" if rid == "review" and facts.review else \
+                next((k for k in i18n.KINDS[:4] if i18n.original(facts, k, rid)), None)
+            if kind is None:
+                print(f"factkit translations: no record '{rid}'", file=sys.stderr)
+                return 2
+            record = i18n.original(facts, kind, "" if rid == "review" else rid)
+            assert record is not None
+            print(f"{rid} from: {i18n.text_hash(kind, record)}")
+        return 0
+    print(i18n.status(facts, args.lang or None))
+    return 0
+
+
 def _cmd_build_report(args: argparse.Namespace) -> int:
     from .site import build_report, site_pages
 
@@ -168,6 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
+    p = sub.add_parser("translations", help="how much of each language is translated, and what is out of date")
+    p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
+    p.add_argument("--lang", action="append", help="only this language (repeatable)")
+    p.add_argument("--confirm", nargs=2, metavar=("ID", "LANG"),
+                   help="after checking a translation against the English: write the English's hash into its from:")
+    p.add_argument("--hash", nargs="+", metavar="ID", help="print the hash of records' English text (for from:)")
+    p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
+    p.set_defaults(func=_cmd_translations)
     p = sub.add_parser("build-report", help="after a build by a host without factkit's plugin hooks: check that "
                                             "every claim is on a page and write the open data into the site")
     p.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")

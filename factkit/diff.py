@@ -135,6 +135,7 @@ class FactDiff:
     removed: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in _KINDS})
     changed: dict[str, list[Change]] = field(default_factory=lambda: {k: [] for k in _KINDS})
     review_lines: list[str] = field(default_factory=list)
+    translation_lines: list[str] = field(default_factory=list)  # translations added, changed, removed, out of date
     new_problems: list[Problem] = field(default_factory=list)
     fixed_problems: int = 0
     pages: list[tuple[str, str]] = field(default_factory=list)  # (docs path, why)
@@ -146,7 +147,7 @@ class FactDiff:
     @property
     def empty(self) -> bool:
         return not (any(self.added.values()) or any(self.removed.values()) or any(self.changed.values())
-                    or self.review_lines or self.new_problems or self.fixed_problems)
+                    or self.review_lines or self.translation_lines or self.new_problems or self.fixed_problems)
 
     def annotations(self) -> list[str]:
         """GitHub Actions workflow commands, one per flagged verdict change."""
@@ -272,6 +273,31 @@ def _claim_change(old: Any, new: Any) -> Change:
     return Change("claims", new.id, new.where, lines, flagged, flag_line)
 
 
+def _translation_lines(old: FactBase, new: FactBase) -> list[str]:
+    """Each translation added, changed or removed, and each one the English change made out of date."""
+    from .i18n import Catalog
+
+    def table(facts: FactBase) -> dict[tuple[str, str, str], dict[str, Any]]:
+        return {(lang, kind, rid): _dump(tr) for lang, kind, rid, tr in Catalog.of(facts).items()}
+
+    a, b = table(old), table(new)
+    lines = []
+    for key in sorted(set(a) | set(b)):
+        lang, kind, rid = key
+        name = f"{lang} translation of {kind[:-1] if kind != 'entities' else 'entity'} `{rid or 'review'}`"
+        if key not in a:
+            lines.append(f"{name} added")
+        elif key not in b:
+            lines.append(f"{name} removed")
+        elif a[key] != b[key]:
+            lines.append(f"{name} changed: " + "; ".join(_field_lines(a[key], b[key], skip=("id",))))
+        if key in b and Catalog.of(new).is_stale(lang, kind, rid) and not (key in a and Catalog.of(old).is_stale(
+                lang, kind, rid)):
+            lines.append(f"⚠️ {name} is now out of date: its English changed (update it, then "
+                         f"`python -m factkit translations --confirm {rid or 'review'} {lang}`)")
+    return lines
+
+
 def _problem_key(p: Problem) -> tuple[str, str, str]:
     return (p.path, p.code, p.message)  # lines move when files are edited: compare without them
 
@@ -306,6 +332,7 @@ def compare(old: FactBase, new: FactBase, old_problems: Sequence[Problem] = (),
                 elif old_st[ref] != new_st[ref]:
                     diff.review_lines += [f"statement {ref} {line}" for line in _field_lines(old_st[ref], new_st[ref])]
             diff.review_lines += [f"statement {ref} removed" for ref in old_st if ref not in new_st]
+    diff.translation_lines = _translation_lines(old, new)
     before_keys = Counter(_problem_key(p) for p in old_problems)
     seen: Counter[tuple[str, str, str]] = Counter()
     for p in sorted(new_problems):
@@ -396,6 +423,8 @@ def render(diff: FactDiff, base_label: str, head_label: str) -> str:
             summary.append(f"{kind}: " + ", ".join(parts))
     if diff.flags:
         summary.append(f"⚠️ {_plural(len(diff.flags), 'verdict change')} without a correction note")
+    if diff.translation_lines:
+        summary.append(f"translations: {_plural(len(diff.translation_lines), 'change')}")
     if diff.new_problems:
         summary.append(f"{_plural(len(diff.new_problems), 'new check problem')}")
     if diff.fixed_problems:
@@ -430,6 +459,8 @@ def render(diff: FactDiff, base_label: str, head_label: str) -> str:
             out.append("")
     if diff.review_lines:
         out += ["### Article review changed", ""] + [f"- {line}" for line in diff.review_lines] + [""]
+    if diff.translation_lines:
+        out += ["### Translations", ""] + [f"- {line}" for line in diff.translation_lines] + [""]
     out += _pages(diff)
     return "\n".join(out).rstrip() + "\n"
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .files import fact_files, read_capped
-from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record
+from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record, Translations
 from .problems import Problem, shorten
 from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
@@ -203,6 +203,11 @@ def records_of(tree: object, display: str, result: FileResult) -> None:
                 result.records.append(("review", review))
             elif isinstance(items, LMap) and isinstance(items.get("article"), str):
                 dropped.add("")
+            continue
+        if key == "translations":
+            found = _validate(Translations, items, display, line, "the translations", problems)
+            if found is not None:
+                result.records.append(("translations", found))
             continue
         if not isinstance(items, LList):
             problems.append(Problem(display, line, "wrong-type", f"'{key}' must be a list of records ('- id: …')"))

@@ -14,7 +14,7 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
-from . import feed
+from . import feed, i18n
 from .model import ENTITY_KINDS, VERDICTS
 from .render import Renderer, compute, entities, pages, reporting, review
 from .render import about as rabout
@@ -230,7 +230,7 @@ def corrections_log(r: Renderer) -> str:
 def verdict_scale(r: Renderer) -> str:
     """The verdict scale as a table: each verdict, its badge and what it means.
     Example: verdict_scale()"""
-    return pages.verdict_scale()
+    return pages.verdict_scale(r.lang)
 
 
 # ---- values for prose ------------------------------------------------------------------------
@@ -240,7 +240,7 @@ def verdict_scale(r: Renderer) -> str:
 def date_of(r: Renderer, claim_id: ClaimId) -> str:
     """A claim's date, written at its precision ('31 July 2025', 'July 2025').
     Example: date_of("example-opening")"""
-    return str(_dated(r, claim_id).human())
+    return i18n.human_date(_dated(r, claim_id), r.lang)
 
 
 @macro
@@ -270,7 +270,7 @@ def days_between(r: Renderer, claim_a: ClaimId, claim_b: ClaimId) -> int:
 def signed(r: Renderer, entity_id: EntityId) -> str:
     """When an agreement was signed, at its precision.
     Example: signed("example-lease")"""
-    return str(_terms(r, entity_id, "signed").human())
+    return i18n.human_date(_terms(r, entity_id, "signed"), r.lang)
 
 
 @macro
@@ -292,7 +292,7 @@ def expiry(r: Renderer, entity_id: EntityId) -> str:
     """When an agreement expires: signed + term, or its stated expiry.
     Example: expiry("example-lease")"""
     _terms(r, entity_id, "citations")
-    return compute.expiry_text(r.facts.entity(entity_id))
+    return compute.expiry_text(r.facts.entity(entity_id), r.lang)
 
 
 @macro
@@ -349,3 +349,10 @@ def verdict_count(r: Renderer, verdict: Verdict) -> int:
     """How many claims have a verdict.
     Example: verdict_count("accurate")"""
     return compute.verdict_count(r.facts, verdict)
+
+
+@macro
+def num(r: Renderer, value: int) -> str:
+    """A whole number written as the page's language writes it (in a translated page: num(claim_count())).
+    Example: num(1234)"""
+    return i18n.number(value, r.lang)

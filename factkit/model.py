@@ -242,6 +242,75 @@ class ArticleReview(Record):
     statements: list[Statement] = Field(default_factory=list)
 
 
+# ---- translations: the human text of records in another language (factkit.i18n) -------------------
+
+Lang = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
+TrHash = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{8}$")]
+_FROM = Field(None, alias="from", description="The hash of the English text this was translated from "
+              "(python -m factkit translations --confirm ID LANG writes it).")
+
+
+class Translated(Record):
+    """Base of a translation of one record: its id and the hash of the English it was made from."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+    from_: TrHash | None = _FROM
+
+
+class CorrectionText(Record):
+    what: Text | None = None
+    why: Text | None = None
+
+
+class ClaimText(Translated):
+    id: Id
+    text: Text | None = Field(None, description="The claim in this language.")
+    explanation: Text | None = Field(None, description="The verdict's explanation (review.explanation).")
+    outcome: Text | None = Field(None, description="The outcome's text (outcome.text).")
+    corrections: list[CorrectionText] = Field(default_factory=list, description="In the claim's order.")
+
+
+class EntityText(Translated):
+    id: Id
+    name: ShortText | None = Field(None, description="The name as written in this language (one of its aliases).")
+    description: Text | None = None
+    roles: list[ShortText | None] = Field(default_factory=list, description="Role titles, in the entity's order.")
+    renewal: Text | None = Field(None, description="The agreement's renewal (terms.renewal).")
+
+
+class SourceText(Translated):
+    id: Id
+    says: list[Text | None] = Field(default_factory=list,
+                                    description="Paraphrase of each excerpt in this language, in order (null: none).")
+    notes: Text | None = None
+    reliability: Text | None = None
+    published_note: Text | None = None
+    url_unavailable: Text | None = None
+
+
+class PublisherText(Translated):
+    id: Id
+    reliability: Text | None = None
+    notes: Text | None = None
+
+
+class ReviewText(Translated):
+    reviewer: ShortText | None = None
+    not_checked: dict[str, Text] = Field(default_factory=dict, description="Statement ref -> reason, translated.")
+
+
+class Translations(Record):
+    """One language's text for records of the site (any number of files per language)."""
+
+    lang: Lang = Field(description="ISO 639-1 code of the language, e.g. ar, ru.")
+    claims: list[ClaimText] = Field(default_factory=list)
+    entities: list[EntityText] = Field(default_factory=list)
+    sources: list[SourceText] = Field(default_factory=list)
+    publishers: list[PublisherText] = Field(default_factory=list)
+    review: ReviewText | None = None
+    topics: dict[str, ShortText] = Field(default_factory=dict, description="Topic id -> heading in this language.")
+
+
 class FactFile(Record):
     """The top level of one fact file (used for the JSON Schema and top-level key checks)."""
 
@@ -250,6 +319,7 @@ class FactFile(Record):
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     review: ArticleReview | None = None
+    translations: Translations | None = None
 
 
 KINDS: dict[str, type[Record]] = {"publishers": Publisher, "sources": Source, "entities": Entity, "claims": Claim}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check, errors, feed, publish, report, searchdocs
+from . import check, errors, feed, i18n, publish, report, searchdocs
 from .loader import FileReader
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
@@ -54,6 +54,8 @@ class Settings:
     site_name: str = ""
     environ: Mapping[str, str] | None = None  # the build's environment (None: os.environ): CI, GitHub Actions
     serving: bool = False  # a preview server (mkdocs serve): local addresses are fine, nothing is required
+    # lang -> {translator, reviewer}: who translated an edition's records and who reviews them (factkit.i18n)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def build_commit(project: Path) -> str:
@@ -123,9 +125,15 @@ class Site:
         """The address this build's absolute URLs use ('' when none)."""
         return self.publication.site_url
 
-    def template_values(self) -> dict[str, str | None]:
-        """What the theme templates need: the About page, the corrections feed (site-relative URLs)."""
-        return {"about": self.renderer.homes.about, "feed": feed.FEED_PATH, "feed_type": feed.FEED_TYPE}
+    def template_values(self, lang: str | None = None) -> dict[str, str | None]:
+        """What the theme templates need: the About page (in the edition of ``lang``) and the words of its footer
+        link, the corrections feed (site-relative URLs)."""
+        lang = lang or i18n.DEFAULT
+        about = self.renderer.homes.about
+        if about is not None and lang != i18n.DEFAULT:
+            about = f"{lang}/{about}"
+        return {"about": about, "about_label": i18n.t(lang, "footer-about"),
+                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.FEED_PATH, "feed_type": feed.FEED_TYPE}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
@@ -157,7 +165,7 @@ class Site:
         homes.channels = publication.channels
         homes.site_name, homes.commit = settings.site_name, build_commit(project)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
-        renderer = Renderer(facts, homes, labels)
+        renderer = Renderer(facts, homes, labels, credits=settings.translations)
         renderer.about, renderer.site_name = info, settings.site_name
         site = cls(facts, renderer, problems)
         site.publication = publication
@@ -168,12 +176,14 @@ class Site:
     def for_page(self) -> Site:
         """The same facts with a renderer of its own (for a host that renders pages in parallel)."""
         r = self.renderer
-        return Site(self.facts, Renderer(self.facts, r.homes, r.topics), self.warnings)
+        return Site(self.facts, Renderer(self.facts, r.homes, r.topics, credits=r.credits), self.warnings)
 
-    def begin_page(self, url: str, path: str, line_offset: int = 0) -> None:
+    def begin_page(self, url: str, path: str, line_offset: int = 0, lang: str | None = None,
+                   prose_lang: str | None = None) -> None:
         """The page about to be rendered: its URL, the path shown in problems, and the lines (front matter)
-        that come before the Markdown the host renders."""
-        self.renderer.begin_page(url)
+        that come before the Markdown the host renders; ``lang``: the edition it belongs to (None: the default
+        language), ``prose_lang``: the language its own text is written in (English on a page not translated)."""
+        self.renderer.begin_page(url, lang, prose_lang)
         self._page = (path, line_offset)
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], line: int | None = None) -> Any:
@@ -206,10 +216,10 @@ class Site:
 
     # ---- after the pages ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path) -> list[str]:
-        """Check that every claim is on a page and write the open-data export into ``site_dir``;
-        returns the problems (empty when the build is complete)."""
-        return finish(self.renderer, site_dir)
+    def finish(self, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
+        """Check that every claim is on a page and write the open-data export into ``site_dir`` (and the search
+        entries into each of the ``editions``' indexes); returns the problems (empty when the build is complete)."""
+        return finish(self.renderer, site_dir, editions)
 
 
 _SHOWN = re.compile(r'<(?:span|div) class="(?:fk-claim|fk-card [^"]*)"(?: id="([^"]+)")? data-claim="([^"]+)"')
@@ -228,7 +238,7 @@ def appearances_in(site_dir: Path) -> dict[str, dict[str, str | None]]:
     return found
 
 
-def finish(renderer: Renderer, site_dir: Path) -> list[str]:
+def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
     missing = export.missing_claims(renderer)
     if missing:
         return ["These claims appear on no page (add them to a page, e.g. with claims_index()): " + ", ".join(missing)]
@@ -237,7 +247,7 @@ def finish(renderer: Renderer, site_dir: Path) -> list[str]:
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
     (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
-    searchdocs.add_to_index(renderer, site_dir)  # one search entry per claim and entity
+    searchdocs.add_to_index(renderer, site_dir, editions)  # one search entry per claim and entity
     return []
 
 

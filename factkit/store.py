@@ -8,7 +8,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import ENTITY_KINDS, SINGULAR, VERDICTS, ArticleReview, Claim, Entity, Publisher, Record, Source, relay_id
+from .model import (
+    ENTITY_KINDS,
+    SINGULAR,
+    VERDICTS,
+    ArticleReview,
+    Claim,
+    Entity,
+    Publisher,
+    Record,
+    Source,
+    Translations,
+    relay_id,
+)
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -82,6 +94,7 @@ class FactBase:
         self.entities: dict[str, Entity] = {}
         self.claims: dict[str, Claim] = {}
         self.review: ArticleReview | None = None
+        self.translations: list[Translations] = []  # every file's translations, in file order (factkit.i18n)
         self.dropped: set[str] = set()
         self._ids: dict[str, tuple[str, Record]] = {}
         self._indexes: _Indexes | None = None
@@ -93,6 +106,8 @@ class FactBase:
         for kind, record in result.records:
             if isinstance(record, ArticleReview):
                 self._add_review(record, problems)
+            elif isinstance(record, Translations):
+                self.translations.append(record)
             else:
                 self._add(kind, record, problems)
         self._indexes = None

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+import test_translations
 
 import factkit
 from factkit.checks import RULES, WARNINGS
@@ -62,6 +63,11 @@ def line_of(text: str, marker: str | tuple[str, str]) -> int:
     assert text.count(anchor or marker) == 1, f"marker must be unique: {anchor or marker!r}"
     return text.count("\n", 0, text.index(marker, start)) + 1
 
+
+_LAST = '      not_checked: "Opinion."\n'  # the base set's last line
+_VISIT = "6f1f5f3c"  # the hash of claim visit's English (python -m factkit translations --hash visit)
+_TR = "translations:\n  lang: ar\n  claims:\n    - id: visit\n      from: {h}\n      text: \"زار الوزير موسكو.\"\n"
+_TR_VISIT_AGAIN = '    - id: visit\n      from: 6f1f5f3c\n      text: "زار الوزير موسكو مجددًا."\n'
 
 # (code, old, new, [(marker in the edited text, expected code), ...]) -- each an edit of the base set
 EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
@@ -269,6 +275,14 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # rule 9: warnings
     ("unused-source", "entities:\n", SPARE_SOURCE + "entities:\n", [("id: spare", "unused-source")]),
     ("long-quote", "on Thursday.", "on Thursday" + " and more" * 12 + ".", [("on Thursday and", "long-quote")]),
+    # translations (factkit.i18n): a translations: block after the review, in the same file
+    ("stale-translation", _LAST, _LAST + _TR.format(h="0000abcd"), [("from: 0000abcd", "stale-translation")]),
+    ("translation-extra", _LAST, _LAST + _TR.format(h=_VISIT) + '      outcome: "وقعت."\n',
+     [('outcome: "وقعت', "translation-extra")]),
+    ("duplicate-translation", _LAST, _LAST + _TR.format(h=_VISIT) + _TR_VISIT_AGAIN,
+     [(('موسكو."\n    - id: visit', "- id: visit"), "duplicate-translation")]),
+    ("unknown-topic", _LAST, _LAST + _TR.format(h=_VISIT) + "  topics: {nowhere: لا مكان}\n",
+     [("  topics: {nowhere", "unknown-topic")]),
 ]
 
 
@@ -363,6 +377,7 @@ def test_every_code_has_a_failing_fixture() -> None:
     covered = {code for _, _, _, expect in EDITS for _, code in expect}
     covered |= {code for code, _, _ in WHOLE_FILES}
     covered |= {"no-review", "duplicate-review", "no-facts", "outside-facts", "not-a-file", "unreadable"}
+    covered |= test_translations.CODES  # the translation rules: tests/test_translations.py
     # 'invalid' is the fallback for a validation error no other code describes; none is known to reach it
     assert covered == set(RULES) - {"invalid"}
 
@@ -389,6 +404,13 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 # (rule the edit comes close to breaking, old, new): each must give zero problems
 NEAR_MISSES: list[tuple[str, str, str]] = [
+    # translations: current, only fields the English has, each record once, topics the claims use
+    ("stale-translation", _LAST, _LAST + _TR.format(h=_VISIT)),
+    ("translation-extra", _LAST, _LAST + _TR.format(h=_VISIT) + '      explanation: "تؤكد الوكالة الزيارة."\n'),
+    ("duplicate-translation", _LAST, _LAST + _TR.format(h=_VISIT)
+     + '    - id: summit\n      from: 486c344c\n      text: "القمة."\n'),
+    ("unknown-topic", _LAST, _LAST + _TR.format(h=_VISIT) + "  topics: {visit: الزيارة}\n"),
+    ("unknown-review", _LAST, _LAST + _TR.format(h=_VISIT) + '  review: {from: 955c9ec5, reviewer: "المحرر"}\n'),
     ("internal-id", 'explanation: "The agency reports the visit."',
      'explanation: "The agency reports the visit and the S-300 sale, on page 4."'),
     ("editor-note", 'description: "A foreign minister."',

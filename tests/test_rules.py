@@ -80,6 +80,12 @@ def _not_a_file(tmp_path: Path) -> None:
     assert located(run(tmp_path, {})) == [("facts/pipe.yml", 1, "not-a-file")]
 
 
+def _review_translated_without_review(tmp_path: Path) -> None:
+    text = BASE[:REVIEW_AT] + 'translations:\n  lang: ar\n  review: {from: 955c9ec5, reviewer: "المحرر"}\n'
+    found = [p for p in located(run(tmp_path, {"base.yml": text})) if p[2] != "no-review"]
+    assert found == [(PATH, text.count("\n", 0, text.index("  review: {from")) + 1, "unknown-review")]
+
+
 def _unreadable(tmp_path: Path) -> None:
     real_open = Path.open
 
@@ -113,6 +119,7 @@ BIG_BUT_NOT_TOO_BIG = b"sources: []\n# " + b"x" * (MAX_FILE_BYTES - 20) + b"\n"
 FAILING: dict[str, list[Callable[[Path], None]]] = {
     "no-review": [_no_review], "duplicate-review": [_duplicate_review], "no-facts": [_no_facts],
     "outside-facts": [_outside_facts], "not-a-file": [_not_a_file], "unreadable": [_unreadable],
+    "unknown-review": [_review_translated_without_review],
 }
 PASSING: dict[str, list[Callable[[Path], None]]] = {
     "duplicate-review": [_review_in_its_own_file], "no-facts": [_empty_facts_folder],

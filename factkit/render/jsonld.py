@@ -16,6 +16,8 @@ from .html import plain_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .core import Renderer
+
 
 def _organisation(name: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": name}
@@ -35,7 +37,9 @@ def appearance(facts: FactBase, article: Source) -> dict[str, Any]:
     return work
 
 
-def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, Any]:
+def claim_review(facts: FactBase, claim: Claim, url: str | None, r: Renderer | None = None) -> dict[str, Any]:
+    """One ClaimReview; with ``r`` (an edition in another language) its text is that edition's, and
+    ``inLanguage`` says which language the review is written in."""
     assert claim.review is not None and facts.review is not None
     review, article = facts.review, facts.reviewed_article()
     verdict = VERDICTS.get(claim.review.verdict)
@@ -53,11 +57,22 @@ def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, An
         "@type": "ClaimReview",
         "claimReviewed": claim.review.wording,
         "reviewBody": plain_text(claim.review.explanation),
+        "inLanguage": "en",
         "reviewRating": rating,
         "author": _organisation(review.reviewer),
         "datePublished": review.published.iso(),
         "itemReviewed": item,
     }
+    if r is not None:  # the edition's language: its verdict label and its explanation, or the English one
+        from .localize import bare
+        from .parts import verdict_text
+
+        body, lang = bare(r, "claims", claim.id, "explanation", claim.review.explanation)
+        data["reviewBody"], data["inLanguage"] = body, lang
+        if lang != "en":
+            rating["alternateName"] = verdict_text(claim.review.verdict, lang)
+        who, _ = bare(r, "review", "", "reviewer", review.reviewer)
+        data["author"] = _organisation(who)
     if url:
         data["url"] = url
     if claim.corrections:
@@ -69,7 +84,8 @@ def claim_review(facts: FactBase, claim: Claim, url: str | None) -> dict[str, An
     return data
 
 
-def claim_reviews(facts: FactBase, url_of: Callable[[Claim], str | None]) -> list[dict[str, Any]]:
+def claim_reviews(facts: FactBase, url_of: Callable[[Claim], str | None],
+                  r: Renderer | None = None) -> list[dict[str, Any]]:
     """ClaimReviews for every reviewed claim, in review-statement order then id order."""
     if facts.review is None:
         return []
@@ -79,7 +95,7 @@ def claim_reviews(facts: FactBase, url_of: Callable[[Claim], str | None]) -> lis
             order.setdefault(cid, (n, m))
     last = (1 << 30, 0)
     reviewed = sorted((c for c in facts.claims.values() if c.review), key=lambda c: (order.get(c.id, last), c.id))
-    return [claim_review(facts, c, url_of(c)) for c in reviewed]
+    return [claim_review(facts, c, url_of(c), r) for c in reviewed]
 
 
 def script(data: Any) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .. import i18n
 from ..model import Source
+from . import localize as loc
 from .core import Renderer
 from .html import esc, tag
 from .parts import flag_tags, publisher_text, source_title, time_tag
@@ -25,27 +27,36 @@ def _letter(k: int) -> str:
 
 def _entry(r: Renderer, n: int, source: Source, uses: list[str]) -> str:
     if len(uses) == 1:
-        backs = tag("a", "↑", href=f"#{uses[0]}", aria_label="Back to the citation")
+        backs = tag("a", "↑", href=f"#{uses[0]}", aria_label=loc.t(r, "back-to-cite"))
     else:  # Wikipedia's 'a b c': one back-link per place cited
         backs = tag("span", "↑", aria_hidden="true") + " " + " ".join(
             tag("a", _letter(k), href=f"#{use}") for k, use in enumerate(uses))
     parts = [tag("span", backs, class_="fk-backs"),
-             tag("span", esc(publisher_text(r.facts, source)), class_="fk-publisher") + ", " + source_title(source)
-             + ("." if source.title else "")]
-    published = (f"Published {time_tag(source.published)}." if source.published is not None
-                 else tag("span", "Date of publication unknown.", class_="fk-nodate"))
-    parts.append(published + f" Accessed {time_tag(source.accessed)}.")
-    parts += flag_tags(r.facts, source)
+             tag("span", esc(publisher_text(r.facts, source, r.lang)), class_="fk-publisher",
+                 dir="auto" if i18n.direction(r.lang) == "rtl" else None)
+             + ("، " if r.lang == "ar" else ", ") + source_title(source, r.lang) + ("." if source.title else "")]
+    if source.published is not None:
+        published = esc(loc.t(r, "ref-published", date="\x00")).replace(
+            "\x00", time_tag(source.published, lang=r.lang))
+    else:
+        published = tag("span", esc(loc.t(r, "ref-no-date")), class_="fk-nodate")
+    accessed = esc(loc.t(r, "ref-accessed", date="\x00")).replace(
+        "\x00", time_tag(source.accessed, lang=r.lang))
+    parts.append(f"{published} {accessed}")
+    parts += flag_tags(r, source)
     if source.url:
         parts.append(tag("a", esc(source.url), href=source.url, rel="nofollow noopener", class_="fk-url"))
+    elif source.url_unavailable:
+        parts.append(tag("span", loc.plain(r, "sources", source.id, "url_unavailable", source.url_unavailable),
+                         class_="fk-nourl"))
     else:
-        parts.append(tag("span", esc(source.url_unavailable or "No address is known."), class_="fk-nourl"))
+        parts.append(tag("span", esc(loc.t(r, "ref-no-url")), class_="fk-nourl"))
     if source.archive_url:
-        parts.append("Archived copy: " + tag("a", esc(source.archive_url), href=source.archive_url,
-                                             rel="nofollow noopener", class_="fk-url"))
+        parts.append(esc(loc.t(r, "ref-archived")) + tag("a", esc(source.archive_url), href=source.archive_url,
+                                                         rel="nofollow noopener", class_="fk-url"))
     href = r.source_href(source.id)
     if href:
-        parts.append(tag("a", "Details", href=href, class_="fk-ref-more"))
+        parts.append(tag("a", esc(loc.t(r, "ref-details")), href=href, class_="fk-ref-more"))
     return tag("li", " ".join(parts), id=f"fk-ref-{n}")
 
 
@@ -55,9 +66,8 @@ def page_references(r: Renderer) -> str:
     if not r.cited:
         return ""
     items = "".join(_entry(r, n, r.facts.source(sid), uses) for n, (sid, uses) in enumerate(r.cited.items(), 1))
-    head = tag("h2", "Sources on this page", id=REFS_ID)
-    note = tag("p", "Numbered as the citation marks on this page; ↑ leads back to where each one is cited.",
-               class_="fk-refs-note")
+    head = tag("h2", esc(loc.t(r, "refs-head")), id=REFS_ID)
+    note = tag("p", esc(loc.t(r, "refs-note")), class_="fk-refs-note")
     return tag("section", head + note + tag("ol", items, class_="fk-refs-list"), class_="fk-refs",
                aria_labelledby=REFS_ID, data_search_exclude=True)
 
@@ -70,19 +80,20 @@ _FIRST_CLAIM = re.compile(r'<(?:span|div) class="fk-(?:claim|card)\b')
 _BLOCK_START = re.compile(r"\n(?=<(?:p|ul|ol|div|table)\b)")
 
 
-def badge_note(html: str) -> str:
+def badge_note(html: str, lang: str = i18n.DEFAULT) -> str:
     """The page with the badge note put once, just before the block that holds its first claim."""
     found = _FIRST_CLAIM.search(html)
     if found is None:
         return html
     starts = [m.end() for m in _BLOCK_START.finditer(html, 0, found.start())]
     at = starts[-1] if starts else 0
-    return html[:at] + tag("p", esc(BADGE_NOTE), class_="fk-badge-note") + "\n" + html[at:]
+    note = BADGE_NOTE if lang == i18n.DEFAULT else i18n.t(lang, "badge-note")
+    return html[:at] + tag("p", esc(note), class_="fk-badge-note") + "\n" + html[at:]
 
 
 def page_end(r: Renderer, html: str) -> str:
     """A rendered page's HTML with what its end adds: the badge note (when the page mixes claims with and without
     a verdict badge) and the list of the sources it cites."""
     if r.badged and r.unbadged:
-        html = badge_note(html)
+        html = badge_note(html, r.lang)
     return html + page_references(r)

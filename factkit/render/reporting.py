@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..model import Claim
 from ..publish import Channel
+from . import localize as loc
 from .core import Renderer
 from .html import esc, tag
 
@@ -28,10 +29,10 @@ def report_link(r: Renderer, claim: Claim) -> str:
     channel, the site's section on reporting, with the claim's id to quote. Nothing when the site has neither."""
     channel = r.homes.channel
     if channel is not None:
-        link = _link(channel, "Report an error in this claim", channel.url(claim.id, claim_permalink(r, claim)))
+        link = _link(channel, esc(loc.t(r, "report-claim")), channel.url(claim.id, claim_permalink(r, claim)))
     elif r.homes.report is not None:
-        label = "Report an error in this claim (quote its id, " + tag("code", esc(claim.id)) + ")"
-        link = tag("a", label, href=r.href(r.homes.report))
+        label = esc(loc.t(r, "report-claim-id", id="\x00")).replace("\x00", tag("code", esc(claim.id)))
+        link = tag("a", label, href=r.home(r.homes.report))
     else:
         return ""
     return tag("p", link, class_="fk-report")

@@ -108,11 +108,51 @@ def launch(playwright):
 
 # ---- the site's pages -----------------------------------------------------------------------------------------
 
-def sitemap_paths(site: Path) -> list[str]:
-    """Site-relative page paths ('' for the home page, 'visit/' ...) from sitemap.xml."""
+# The other editions (mkdocs-static-i18n: /ar/, /ru/) have the same pages as the English one; the full per-page
+# sweep runs on the English edition and on these pages of each other edition (its translated ones), so that the
+# suite's running time does not triple with the editions.
+EDITION_SWEEP = ("", "fact-check/", "visit/")
+
+
+def _sitemap(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """(page path, {hreflang: path of that edition's page}) for each <url> of sitemap.xml."""
     tree = ElementTree.parse(site / "sitemap.xml")
-    locs = [el.text.strip() for el in tree.iter() if el.tag.endswith("loc") and el.text]
-    return [urlsplit(loc).path.lstrip("/") for loc in locs]
+    out = []
+    for url in tree.iter():
+        if not url.tag.endswith("}url"):
+            continue
+        loc = next((el.text.strip() for el in url if el.tag.endswith("loc") and el.text), None)
+        if loc is None:
+            continue
+        alternates = {el.get("hreflang", ""): urlsplit(el.get("href", "")).path.lstrip("/")
+                      for el in url if el.tag.endswith("}link") and el.get("rel") == "alternate"}
+        out.append((urlsplit(loc).path.lstrip("/"), alternates))
+    return out
+
+
+def edition_pages(site: Path) -> dict[str, list[str]]:
+    """Each edition's pages by language, the default edition first ({'en': ['', 'visit/', …], 'ar': ['ar/', …]});
+    {'': [every page]} for a site with one edition."""
+    entries = _sitemap(site)
+    default = next((lang for path, alt in entries for lang, href in alt.items() if href == path), "")
+    found: dict[str, list[str]] = {default: []}
+    for path, alternates in entries:
+        lang = next((code for code, href in alternates.items() if href == path), default)
+        found.setdefault(lang, []).append(path)
+    return found
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Site-relative paths ('' for the home page, 'visit/' ...) of the default edition's pages, from sitemap.xml."""
+    return next(iter(edition_pages(site).values()))
+
+
+def edition_sweep(site: Path) -> list[str]:
+    """The other editions' pages that get the full per-page sweep: their home, fact-check and visit pages."""
+    out = []
+    for lang, paths in list(edition_pages(site).items())[1:]:
+        out += [p for p in (f"{lang}/{local}" for local in EDITION_SWEEP) if p in paths]
+    return out
 
 
 def page_file(site: Path, path: str) -> Path:
