@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: serve build check watch test test-fast lint schema bench diff clean browser
+.PHONY: serve build check watch test test-fast lint schema macros bench diff clean browser
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ watch: $(STAMP)  ## validate facts/ again each time a fact file is saved (Ctrl-C
 
 schema: $(STAMP)  ## regenerate the JSON Schema editors' IDEs use
 	$(PY) -m factkit schema --out schema/facts.schema.json
+
+macros: $(STAMP)  ## regenerate the macro reference (factkit/MACROS.md, docs/macros.md) from the code
+	$(PY) -m factkit macros --out factkit/MACROS.md
+	$(PY) -m factkit macros --page --out docs/macros.md
 
 browser:  ## make sure Debian's Chromium is there for the browser tests
 	@scripts/ensure-chromium

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .model import VERDICTS, Citation, Claim, Record, Source, Terms
+from .model import VERDICTS, ArticleReview, Citation, Claim, Entity, Publisher, Record, Source, Terms, relay_id
 from .problems import Problem, shorten
 from .store import FactBase
 
@@ -48,8 +48,12 @@ RULES: dict[str, str] = {
     "unknown-claim": "A reference names a claim id that does not exist.",
     "duplicate-id": "An id is used twice across the fact files.",
     "duplicate-review": "More than one article review is defined.",
+    "unknown-publisher": "A source names a publisher id (publisher or relays) that does not exist.",
+    "relays-self": "A source says it relays its own publisher.",
+    "article-kind": "The review's article is not a source of kind reviewed-article, or another source is.",
+    "kind-field": "An entity has a field its kind does not take (roles: people and organisations; terms: agreements).",
     # rule 3: links and text
-    "bad-url": "A link is not an absolute http:// or https:// address (javascript:, data:, relative …).",
+    "bad-url": "A link (url, archive_url, or a Markdown link in any text) is not an absolute http(s) address.",
     "missing-url": "A source has neither url nor url_unavailable, or both.",
     "raw-html": "Text that is rendered (claims, outcomes, explanations, notes) contains raw HTML; Markdown only.",
     # rule 4: dates
@@ -59,6 +63,10 @@ RULES: dict[str, str] = {
     "period-order": "A period ends before it starts.",
     "after-source": "A claim that had occurred is dated after a source that reports it.",
     "terms-mismatch": "An agreement's signed year + term does not equal its expiry.",
+    "corrections-order": "A claim's corrections are not in date order (newest last).",
+    # languages and excerpts
+    "bad-language": "A source's language is not an ISO 639-1 code.",
+    "missing-says": "An excerpt of a non-English source has no English paraphrase (says).",
     # rule 5: stale future tense
     "stale-scheduled": "A scheduled event's date has passed and no outcome is recorded.",
     "scheduled-undated": "A scheduled claim has no date.",
@@ -71,11 +79,40 @@ RULES: dict[str, str] = {
     "wording-not-in-article": "A verdict's checked wording is not in the reviewed article's recorded excerpts.",
     "unmapped-statement": "An article statement maps to no claim and gives no reason.",
     "review-not-mapped": "A claim with a verdict is not mapped from any article statement.",
-    # rule 8: warnings
+    "statement-order": "Article statements are not in order (p1.s1, p1.s2, p2.s1 …), or a ref is repeated.",
+    "long-starts": "A statement's 'starts' is more than its first three words.",
+
+    # rule 8: text for readers (factkit.editorial)
+    "internal-id": "Reader-facing text shows an internal id (a source-list id like S080, a statement ref like p4.s2).",
+    "editor-note": "Reader-facing text holds a note to self ('seed', 'DISAGREES', 'NOT found', TODO).",
+    # rule 9: warnings
     "unused-source": "A source no claim cites (warning).",
+    "unused-publisher": "A publisher no source names (warning).",
     "long-quote": "A quote or excerpt is over the short-excerpt limit (warning).",
+    # translations (factkit.i18n)
+    "stale-translation": "A translation was made from an older English text (its from: hash differs) (warning).",
+    "translation-extra": "A translation gives a text the English record does not have.",
+    "duplicate-translation": "A record is translated twice into the same language.",
+    "unknown-topic": "A translated topic label names a topic no claim uses.",
+    "unknown-review": "A translation of the review, but no review is defined.",
 }
-WARNINGS = {"unused-source", "long-quote"}
+WARNINGS = {"unused-source", "unused-publisher", "long-quote", "stale-translation"}
+STARTS_WORD_LIMIT = 3
+# ISO 639-1: the two-letter language codes
+LANGUAGES = frozenset((
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm", "bn",
+    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en",
+    "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he",
+    "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
+    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li",
+    "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne",
+    "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm",
+    "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st",
+    "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk",
+    "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+))
+ROLE_KINDS = ("person", "organisation")
+_ADDRESS_FIELDS = frozenset({"url", "archive_url"})  # checked as addresses, not as text with links
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
@@ -124,20 +161,115 @@ class Checker:
         self.problems.append(Problem(record.where[0], record.line_of(field), code, message, severity))
 
     def run(self) -> list[Problem]:
+        for publisher in self.facts.publishers.values():
+            self.check_publisher(publisher)
         for source in self.facts.sources.values():
             self.check_source(source)
         for entity in self.facts.entities.values():
-            self.check_text(entity, "description", entity.description, f"entity '{entity.id}'")
-            for role in entity.roles:
-                self.check_citations(role, role.citations)
-                if role.start and role.end and role.end.latest() < role.start.earliest():
-                    self.add(role, "end", "period-order", f"the role '{role.title}' ends before it starts")
-            if entity.terms:
-                self.check_terms(entity.terms)
+            self.check_entity(entity)
         self.check_claims()
         self.check_review()
         self.check_unused_sources()
+        self.check_unused_publishers()
+        self.check_all_links()
+        from .editorial import check_facts  # imported here: editorial imports this module's helpers
+
+        self.problems += check_facts(self.facts)
         return self.problems
+
+    # ---- links in every text field ------------------------------------------------------
+
+    def check_all_links(self) -> None:
+        """Markdown links in every text of every record (titles, excerpts, locators, names ... not only claims)."""
+        records: list[Record] = [*self.facts.publishers.values(), *self.facts.sources.values(),
+                                 *self.facts.entities.values(), *self.facts.claims.values()]
+        if self.facts.review:
+            records.append(self.facts.review)
+        for record in records:
+            self.check_links(record, self._name(record))
+
+    @staticmethod
+    def _name(record: Record) -> str:
+        if isinstance(record, ArticleReview):
+            return "the review"
+        kind = type(record).__name__.lower()
+        return f"{kind} '{getattr(record, 'id', '')}'"
+
+    def check_links(self, record: Record, what: str) -> None:
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if isinstance(value, str):
+                if name not in _ADDRESS_FIELDS:
+                    self.check_link_text(record, name, value, what)
+            elif isinstance(value, Record):
+                self.check_links(value, what)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, str):
+                        self.check_link_text(record, name, item, what)
+                    elif isinstance(item, Record):
+                        self.check_links(item, what)
+
+    def check_link_text(self, record: Record, field: str, text: str, what: str) -> None:
+        if "]" not in text:  # most texts hold no link: skip the regular expressions
+            return
+        for url in _MD_LINK.findall(text) + _MD_REF.findall(text):
+            if not is_http_url(url):
+                self.add(record, field, "bad-url",
+                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
+
+    # ---- publishers ---------------------------------------------------------------------
+
+    def check_publisher(self, publisher: Publisher) -> None:
+        for name in ("notes", "reliability", "owner"):
+            self.check_text(publisher, name, getattr(publisher, name), f"publisher '{publisher.id}'")
+
+    def check_source_publisher(self, source: Source) -> None:
+        if source.publisher not in self.facts.publishers and source.publisher not in self.dropped:
+            self.add(source, "publisher", "unknown-publisher",
+                     self._unknown("publisher", source.publisher, self.facts.publishers)
+                     + " (a publisher is a record under publishers:)")
+        relayed = relay_id(source.relays)
+        if relayed is None:
+            return
+        if relayed == source.publisher:
+            self.add(source, "relays", "relays-self",
+                     f"source '{source.id}' relays its own publisher '{relayed}'; name the outlet whose report "
+                     "it carries, or remove relays")
+        elif relayed not in self.facts.publishers and relayed not in self.dropped:
+            self.add(source, "relays", "unknown-publisher",
+                     self._unknown("publisher", relayed, self.facts.publishers)
+                     + " (relays takes a publisher id, or the outlet's name as text, e.g. 'Reuters')")
+
+    def check_unused_publishers(self) -> None:
+        if self.dropped:  # a source the loader rejected may be the one naming it
+            return
+        named = {s.publisher for s in self.facts.sources.values()}
+        named |= {rid for s in self.facts.sources.values() if (rid := relay_id(s.relays))}
+        for pid, publisher in self.facts.publishers.items():
+            if pid not in named:
+                self.add(publisher, "id", "unused-publisher",
+                         f"publisher '{pid}' is not named by any source (publisher or relays); "
+                         "name it from a source or remove it")
+
+    # ---- entities -----------------------------------------------------------------------
+
+    def check_entity(self, entity: Entity) -> None:
+        self.check_text(entity, "description", entity.description, f"entity '{entity.id}'")
+        if entity.roles and entity.kind not in ROLE_KINDS:
+            self.add(entity, "roles", "kind-field",
+                     f"entity '{entity.id}' is a {entity.kind}; only people and organisations have roles: "
+                     "move them to the person, or change the kind")
+        if entity.terms and entity.kind != "agreement":
+            self.add(entity, "terms", "kind-field",
+                     f"entity '{entity.id}' is a {entity.kind}; only agreements have terms: "
+                     "set kind: agreement, or move the terms to the agreement")
+        for role in entity.roles:
+            self.check_citations(role, role.citations)
+            if role.start and role.end and role.end.latest() < role.start.earliest():
+                self.add(role, "end", "period-order", f"the role '{role.title}' ends before it starts")
+        if entity.terms:
+            self.check_terms(entity.terms)
 
     # ---- sources ------------------------------------------------------------------------
 
@@ -163,7 +295,16 @@ class Checker:
                      f"({source.published}); one of the dates is wrong")
         for name in ("notes", "reliability", "published_note", "url_unavailable"):
             self.check_text(source, name, getattr(source, name), f"source '{source.id}'")
+        self.check_source_publisher(source)
+        if source.language not in LANGUAGES:
+            self.add(source, "language", "bad-language",
+                     f"language {shorten(source.language)} of source '{source.id}' is not an ISO 639-1 code; "
+                     "use the two-letter code, e.g. en, ar, ru")
         for excerpt in source.excerpts:
+            if source.language != "en" and excerpt.says is None:
+                self.add(excerpt, "text", "missing-says",
+                         f"excerpt of '{source.id}' is in {source.language!r} but has no English paraphrase; "
+                         "add says: with what it says in English")
             if len(excerpt.text.split()) > QUOTE_WORD_LIMIT:
                 self.add(excerpt, "text", "long-quote",
                          f"excerpt of '{source.id}' is {len(excerpt.text.split())} words; keep excerpts to "
@@ -236,6 +377,11 @@ class Checker:
         if claim.review:
             for name in ("wording", "explanation"):
                 self.check_text(claim.review, name, getattr(claim.review, name), f"the review of {what}")
+        for before, corr in zip(claim.corrections, claim.corrections[1:], strict=False):
+            if corr.date.latest() < before.date.earliest():
+                self.add(corr, "date", "corrections-order",
+                         f"a correction of {what} dated {corr.date} comes after one dated {before.date}; "
+                         "list corrections oldest first, newest last")
         for corr in claim.corrections:
             for name in ("what", "why"):
                 self.check_text(corr, name, getattr(corr, name), f"a correction of {what}")
@@ -248,7 +394,7 @@ class Checker:
             self.check_citations(claim.outcome, claim.outcome.citations)
 
     def check_text(self, record: Record, field: str, text: str | None, what: str) -> None:
-        """Rendered prose: no raw HTML (a '<' followed by a letter, '/', '!' or '?') and only http(s) links."""
+        """Rendered prose: no raw HTML (a '<' followed by a letter, '/', '!' or '?'). Links: check_all_links."""
         if not text:
             return
         tag = _HTML.search(text) if "<" in text else None  # `in` first: most texts have no '<' or ']'
@@ -256,12 +402,6 @@ class Checker:
             self.add(record, field, "raw-html",
                      f"the {field} of {what} contains HTML ({shorten(text[tag.start():tag.start() + 20])}); "
                      "use inline Markdown only (*emphasis*, [link](https://…)); write a lone '<' as 'less than'")
-        if "]" not in text:
-            return
-        for url in _MD_LINK.findall(text) + _MD_REF.findall(text):
-            if not is_http_url(url):
-                self.add(record, field, "bad-url",
-                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
 
     def check_claim_dates(self, claim: Claim) -> None:
         if claim.checked.earliest() > self.today:
@@ -313,11 +453,12 @@ class Checker:
         if review.verdict == "accurate":
             strong = [c for c in claim.citations
                       if c.stance == "supports" and c.source != article and c.source in self.facts.sources
-                      and not self.facts.sources[c.source].reliability]
+                      and not self.facts.flagged(self.facts.sources[c.source])]
             if not strong and not any(c.source in self.dropped for c in claim.citations):
                 self.add(review, "verdict", "accurate-unsupported",
                          f"claim '{claim.id}' is rated accurate but no unflagged source other than the article "
-                         "supports it; cite one, or use 'needs-context' and say who reported it")
+                         "supports it (a source is flagged by its own reliability or its publisher's); cite one, "
+                         "or use 'needs-context' and say who reported it")
 
     # ---- the article review -------------------------------------------------------------
 
@@ -327,11 +468,17 @@ class Checker:
             return
         if review.article not in self.facts.sources and review.article not in self.dropped:
             self.add(review, "article", "unknown-source", self._unknown("source", review.article, self.facts.sources))
+        self.check_article_kind(review)
+        self.check_statement_order(review)
         if review.published.earliest() > self.today:
             self.add(review, "published", "future-date", f"the review is published {review.published}, after today")
         mapped: set[str] = set()
         for st in review.statements:
             self.check_text(st, "not_checked", st.not_checked, f"statement {st.ref}")
+            if len(st.starts.split()) > STARTS_WORD_LIMIT:
+                self.add(st, "starts", "long-starts",
+                         f"statement {st.ref} starts {shorten(st.starts)}: give its first {STARTS_WORD_LIMIT} words "
+                         "at most (the site never republishes the article)")
             if not st.claims and not st.not_checked:
                 self.add(st, "ref", "unmapped-statement",
                          f"statement {st.ref} (\"{st.starts}\") maps to no claim; list its claims or say why "
@@ -346,6 +493,33 @@ class Checker:
                     self.add(claim.review, "verdict", "review-not-mapped",
                              f"claim '{claim.id}' has a verdict but no article statement maps to it; "
                              "add it to the statement it checks in review.statements")
+
+    def check_article_kind(self, review: ArticleReview) -> None:
+        article = self.facts.sources.get(review.article)
+        if article is not None and article.kind != "reviewed-article":
+            self.add(review, "article", "article-kind",
+                     f"the review's article '{article.id}' has kind {article.kind!r}; give it kind: reviewed-article")
+        for source in self.facts.sources.values():
+            if source.kind == "reviewed-article" and source.id != review.article:
+                self.add(source, "kind", "article-kind",
+                         f"source '{source.id}' has kind reviewed-article but the review's article is "
+                         f"'{review.article}'; give it the kind of page it is (news, official …)")
+
+    def check_statement_order(self, review: ArticleReview) -> None:
+        seen: dict[str, int] = {}
+        last: tuple[int, int] | None = None
+        for st in review.statements:
+            para, sentence = (int(n) for n in st.ref[1:].split(".s"))
+            if st.ref in seen:
+                self.add(st, "ref", "statement-order",
+                         f"statement {st.ref} is listed twice (first at line {seen[st.ref]}); give each sentence "
+                         "its own ref, or merge the two")
+            elif last is not None and (para, sentence) < last:
+                self.add(st, "ref", "statement-order",
+                         f"statement {st.ref} comes after p{last[0]}.s{last[1]}; list statements in the article's "
+                         "order (p1.s1, p1.s2, p2.s1 …)")
+            seen.setdefault(st.ref, st.line_of("ref"))
+            last = max(last, (para, sentence)) if last else (para, sentence)
 
     def check_unused_sources(self) -> None:
         if self.dropped:  # a record the loader rejected may be the one citing it: fix the errors first
@@ -366,4 +540,12 @@ class Checker:
 
 def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
     """Every rule over the fact base."""
-    return Checker(facts, today).run()
+    checker = Checker(facts, today)
+    problems = list(checker.run())
+    if facts.translations:
+        from .i18n import check_translations
+
+        before = len(checker.problems)
+        problems += check_translations(facts, checker.check_text)
+        problems += checker.problems[before:]  # the text rules on translated text
+    return problems

@@ -1,4 +1,4 @@
-"""Command line: ``python -m factkit check|schema|rules|diff``."""
+"""Command line: ``python -m factkit check|schema|rules|diff|new|macros|translations``."""
 
 from __future__ import annotations
 
@@ -39,25 +39,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
         counts = (len(facts.claims), len(facts.sources), len(facts.entities))
         if cache_dir is not None and key is not None:
             cache.save_run(cache_dir, key, problems, counts)
+    docs = Path(args.docs)
+    if docs.is_dir():  # the pages' prose: no internal ids or notes to self (factkit.editorial)
+        from .editorial import check_docs
+
+        problems = sorted([*problems, *check_docs(docs, Path.cwd())])
     print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import fact_schema
-
-    text = json.dumps(fact_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
+def _emit(text: str, out: str | None) -> int:
+    """Write a generated document to ``out`` (its folder made if needed), or print it."""
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import fact_schema
+
+    return _emit(json.dumps(fact_schema(), indent=2, ensure_ascii=False) + "\n", args.out)
+
+
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .checks import RULES, WARNINGS
 
+    if args.markdown:
+        from .rules import markdown
+
+        try:
+            text = markdown(Path(args.format).read_text(encoding="utf-8"), Path(args.format).name)
+        except OSError as exc:
+            print(f"factkit rules: cannot read {args.format} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+            return 2
+        return _emit(text, args.out)
     for code, text in RULES.items():
         print(f"{code:28} {'warning' if code in WARNINGS else 'error':8} {text}")
     return 0
@@ -85,12 +103,68 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return 1 if args.strict and (diff.flags or errors(diff.new_problems)) else 0
 
 
+def _cmd_translations(args: argparse.Namespace) -> int:
+    from . import i18n
+
+    facts, problems = check(args.facts, on=today(args.today))
+    if errors(problems):
+        print(check_report(problems, (len(facts.claims), len(facts.sources), len(facts.entities))))
+        return 1
+    if args.confirm:
+        rid, lang = args.confirm
+        try:
+            print(i18n.confirm(facts, rid, lang, Path(args.facts).absolute().parent))
+        except LookupError as exc:
+            print(f"factkit translations: {exc}", file=sys.stderr)
+            return 2
+        return 0
+    if args.hash:
+        for rid in args.hash:
+            kind = "review" if rid == "review" and facts.review else \
+                next((k for k in i18n.KINDS[:4] if i18n.original(facts, k, rid)), None)
+            if kind is None:
+                print(f"factkit translations: no record '{rid}'", file=sys.stderr)
+                return 2
+            record = i18n.original(facts, kind, "" if rid == "review" else rid)
+            assert record is not None
+            print(f"{rid} from: {i18n.text_hash(kind, record)}")
+        return 0
+    print(i18n.status(facts, args.lang or None))
+    return 0
+
+
+def _cmd_build_report(args: argparse.Namespace) -> int:
+    from .site import build_report, site_pages
+
+    config = Path(args.config)
+    try:
+        settings, docs = site_pages(config)
+    except (OSError, ValueError) as exc:
+        print(f"factkit build-report: {exc}", file=sys.stderr)
+        return 2
+    return build_report(config.parent, settings, Path(args.site), docs)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .newsite import main as new_site
+
+    return new_site(args.argv)
+
+
+def _cmd_macros(args: argparse.Namespace) -> int:
+    from .reference import page, reference
+
+    return _emit(page() if args.page else reference(), args.out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; its exit code."""
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
     p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
+    p.add_argument("--docs", default="docs",
+                   help="the pages folder, whose prose is checked for text not meant for readers (default: docs)")
     p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--github", action="store_true", default=None,
@@ -105,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=None)
     p.set_defaults(func=_cmd_schema)
     p = sub.add_parser("rules", help="list the check codes")
+    p.add_argument("--markdown", action="store_true",
+                   help="print the rules table (code, rule, where the format document states it, its test)")
+    p.add_argument("--format", default="FACTS_FORMAT.md", help="with --markdown: the format document to read")
+    p.add_argument("--out", default=None, help="with --markdown: write the table to this file (e.g. RULES.md)")
     p.set_defaults(func=_cmd_rules)
     p = sub.add_parser("diff", help="what changed in the facts between two git revisions, as Markdown")
     p.add_argument("base", help="the base revision, e.g. origin/main")
@@ -120,6 +198,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--github", action="store_true", default=None,
                    help="also print GitHub Actions annotations (automatic under GitHub Actions)")
     p.set_defaults(func=_cmd_diff)
+    p = sub.add_parser("translations", help="how much of each language is translated, and what is out of date")
+    p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
+    p.add_argument("--lang", action="append", help="only this language (repeatable)")
+    p.add_argument("--confirm", nargs=2, metavar=("ID", "LANG"),
+                   help="after checking a translation against the English: write the English's hash into its from:")
+    p.add_argument("--hash", nargs="+", metavar="ID", help="print the hash of records' English text (for from:)")
+    p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
+    p.set_defaults(func=_cmd_translations)
+    p = sub.add_parser("build-report", help="after a build by a host without factkit's plugin hooks: check that "
+                                            "every claim is on a page and write the open data into the site")
+    p.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    p.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
+    p.set_defaults(func=_cmd_build_report)
+    # `new` parses its own options (factkit.newsite): a wrong call reads as one line
+    p = sub.add_parser("new", help="create a complete explainer site (fictional example facts) in a new folder",
+                       add_help=False, prefix_chars="\0")
+    p.add_argument("argv", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_cmd_new)
+    p = sub.add_parser("macros", help="print the reference of the macros pages call, as Markdown")
+    p.add_argument("--page", action="store_true",
+                   help="as the site page docs/macros.md: front matter, and the calls shown by mkdocs-macros, not run")
+    p.add_argument("--out", default=None, help="write it to this file instead of printing it")
+    p.set_defaults(func=_cmd_macros)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))  # every _cmd_* returns an int; argparse gives it as Any

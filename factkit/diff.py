@@ -34,10 +34,8 @@ if TYPE_CHECKING:
 
 FLAG_CODE = "verdict-no-correction"
 FLAG_TEXT = "verdict changed without a correction note"
-_KINDS = ("claims", "sources", "entities")
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_KINDS = ("claims", "sources", "publishers", "entities")
 _DATE = re.compile(DATE_PATTERN)
-_STRING = re.compile(r"""(['"])([a-z0-9][a-z0-9-]*)\1""")
 
 
 class GitError(RuntimeError):
@@ -137,6 +135,7 @@ class FactDiff:
     removed: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in _KINDS})
     changed: dict[str, list[Change]] = field(default_factory=lambda: {k: [] for k in _KINDS})
     review_lines: list[str] = field(default_factory=list)
+    translation_lines: list[str] = field(default_factory=list)  # translations added, changed, removed, out of date
     new_problems: list[Problem] = field(default_factory=list)
     fixed_problems: int = 0
     pages: list[tuple[str, str]] = field(default_factory=list)  # (docs path, why)
@@ -148,7 +147,7 @@ class FactDiff:
     @property
     def empty(self) -> bool:
         return not (any(self.added.values()) or any(self.removed.values()) or any(self.changed.values())
-                    or self.review_lines or self.new_problems or self.fixed_problems)
+                    or self.review_lines or self.translation_lines or self.new_problems or self.fixed_problems)
 
     def annotations(self) -> list[str]:
         """GitHub Actions workflow commands, one per flagged verdict change."""
@@ -274,6 +273,31 @@ def _claim_change(old: Any, new: Any) -> Change:
     return Change("claims", new.id, new.where, lines, flagged, flag_line)
 
 
+def _translation_lines(old: FactBase, new: FactBase) -> list[str]:
+    """Each translation added, changed or removed, and each one the English change made out of date."""
+    from .i18n import Catalog
+
+    def table(facts: FactBase) -> dict[tuple[str, str, str], dict[str, Any]]:
+        return {(lang, kind, rid): _dump(tr) for lang, kind, rid, tr in Catalog.of(facts).items()}
+
+    a, b = table(old), table(new)
+    lines = []
+    for key in sorted(set(a) | set(b)):
+        lang, kind, rid = key
+        name = f"{lang} translation of {kind[:-1] if kind != 'entities' else 'entity'} `{rid or 'review'}`"
+        if key not in a:
+            lines.append(f"{name} added")
+        elif key not in b:
+            lines.append(f"{name} removed")
+        elif a[key] != b[key]:
+            lines.append(f"{name} changed: " + "; ".join(_field_lines(a[key], b[key], skip=("id",))))
+        if key in b and Catalog.of(new).is_stale(lang, kind, rid) and not (key in a and Catalog.of(old).is_stale(
+                lang, kind, rid)):
+            lines.append(f"⚠️ {name} is now out of date: its English changed (update it, then "
+                         f"`python -m factkit translations --confirm {rid or 'review'} {lang}`)")
+    return lines
+
+
 def _problem_key(p: Problem) -> tuple[str, str, str]:
     return (p.path, p.code, p.message)  # lines move when files are edited: compare without them
 
@@ -308,6 +332,7 @@ def compare(old: FactBase, new: FactBase, old_problems: Sequence[Problem] = (),
                 elif old_st[ref] != new_st[ref]:
                     diff.review_lines += [f"statement {ref} {line}" for line in _field_lines(old_st[ref], new_st[ref])]
             diff.review_lines += [f"statement {ref} removed" for ref in old_st if ref not in new_st]
+    diff.translation_lines = _translation_lines(old, new)
     before_keys = Counter(_problem_key(p) for p in old_problems)
     seen: Counter[tuple[str, str, str]] = Counter()
     for p in sorted(new_problems):
@@ -329,6 +354,8 @@ def touched_ids(diff: FactDiff, old: FactBase, new: FactBase) -> set[str]:
     for kind in _KINDS:
         ids.update(r.id for r in diff.added[kind] + diff.removed[kind])
         ids.update(c.id for c in diff.changed[kind])
+    for base in (old, new):  # a publisher's name or flag shows on each of its sources
+        ids.update(s.id for s in base.sources.values() if s.publisher in ids or s.relays in ids)
     for cid in list(ids):
         for base in (old, new):
             claim = base.claims.get(cid)
@@ -341,10 +368,12 @@ def touched_ids(diff: FactDiff, old: FactBase, new: FactBase) -> set[str]:
 def affected_pages(docs: Path, ids: set[str], any_change: bool) -> list[tuple[str, str]]:
     """Pages under ``docs`` that name a touched id, or that call a macro over the whole fact base.
 
-    Cheap and approximate: a page "names" an id when the id appears quoted (a macro argument) or
-    as a ``#claim-<id>``-style anchor; a macro call with no quoted id is taken as a listing
+    A page "names" an id when a macro call passes it (read by Jinja's parser, factkit.pagescan) or it
+    links a ``#claim-<id>``-style anchor; a macro call with no literal argument is taken as a listing
     (timeline, index, log) that any change may affect.
     """
+    from .pagescan import macro_calls
+
     pages: list[tuple[str, str]] = []
     if not docs.is_dir() or not (ids or any_change):
         return pages
@@ -354,13 +383,13 @@ def affected_pages(docs: Path, ids: set[str], any_change: bool) -> list[tuple[st
         except (OSError, UnicodeDecodeError):
             continue
         rel = path.relative_to(docs.parent).as_posix()
-        named = sorted({m.group(2) for m in _STRING.finditer(text) if m.group(2) in ids}
+        calls = macro_calls(text)
+        named = sorted({v for call in calls for v in call.literals() if v in ids}
                        | {i for i in ids if re.search(rf"#(claim|source|entity)-{re.escape(i)}\b", text)})
         if named:
             pages.append((rel, "names " + ", ".join(f"`{i}`" for i in named[:8]) + (" …" if len(named) > 8 else "")))
             continue
-        calls = _JINJA.findall(text)
-        if any_change and any("(" in c and not _STRING.search(c) for c in calls):
+        if any_change and any(not call.literals() for call in calls):
             pages.append((rel, "lists facts through a macro"))
     return pages
 
@@ -394,6 +423,8 @@ def render(diff: FactDiff, base_label: str, head_label: str) -> str:
             summary.append(f"{kind}: " + ", ".join(parts))
     if diff.flags:
         summary.append(f"⚠️ {_plural(len(diff.flags), 'verdict change')} without a correction note")
+    if diff.translation_lines:
+        summary.append(f"translations: {_plural(len(diff.translation_lines), 'change')}")
     if diff.new_problems:
         summary.append(f"{_plural(len(diff.new_problems), 'new check problem')}")
     if diff.fixed_problems:
@@ -428,6 +459,8 @@ def render(diff: FactDiff, base_label: str, head_label: str) -> str:
             out.append("")
     if diff.review_lines:
         out += ["### Article review changed", ""] + [f"- {line}" for line in diff.review_lines] + [""]
+    if diff.translation_lines:
+        out += ["### Translations", ""] + [f"- {line}" for line in diff.translation_lines] + [""]
     out += _pages(diff)
     return "\n".join(out).rstrip() + "\n"
 
@@ -448,7 +481,12 @@ def _describe(kind: str, record: Any, located: bool = True) -> str:
     if kind == "sources":
         flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
         title = _show(record.title) if record.title else "(no title)"
-        return f"`{record.id}`{where}: {record.publisher}, {title}, {record.published or 'date unknown'}{flag}"
+        relays = f" relaying {record.relays}" if record.relays else ""
+        return (f"`{record.id}`{where}: `{record.publisher}`{relays}, {title}, "
+                f"{record.published or 'date unknown'}{flag}")
+    if kind == "publishers":
+        flag = f" — flagged: {_clip(record.reliability, 80)}" if record.reliability else ""
+        return f"`{record.id}`{where}: {record.name} ({record.kind}){flag}"
     return f"`{record.id}`{where}: {record.name} ({record.kind})"
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .files import fact_files, read_capped
-from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record
+from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record, Translations
 from .problems import Problem, shorten
 from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
@@ -109,6 +109,9 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
         expected = err.get("ctx", {}).get("expected", "")
         return "bad-value", f"'{name}' must be one of {expected}, not {shorten(value)}"
     if kind == "string_pattern_mismatch":
+        if name == "publisher":
+            return "bad-id", (f"{shorten(value)} is not a publisher id; name a record under publishers: by its id "
+                              "(lowercase letters, digits and hyphens, e.g. 'tass'), and give the name there")
         if name in ("id", "source", "article") or isinstance(loc[-1], int):
             return "bad-id", (f"{shorten(value)} is not a valid id; use lowercase letters, digits "
                               "and hyphens, at most 80 (it becomes a permalink)")
@@ -200,6 +203,11 @@ def records_of(tree: object, display: str, result: FileResult) -> None:
                 result.records.append(("review", review))
             elif isinstance(items, LMap) and isinstance(items.get("article"), str):
                 dropped.add("")
+            continue
+        if key == "translations":
+            found = _validate(Translations, items, display, line, "the translations", problems)
+            if found is not None:
+                result.records.append(("translations", found))
             continue
         if not isinstance(items, LList):
             problems.append(Problem(display, line, "wrong-type", f"'{key}' must be a list of records ('- id: …')"))

@@ -14,9 +14,12 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
+from . import feed, i18n
 from .model import ENTITY_KINDS, VERDICTS
-from .render import Renderer, compute, entities, pages, review
+from .render import Renderer, compute, entities, pages, reporting, review
+from .render import about as rabout
 from .render import claims as rclaims
+from .render.html import esc, tag
 from .store import FactLookupError
 
 
@@ -36,7 +39,8 @@ Verdict = Annotated[str, "verdict"]
 Verdicts = Annotated[str | list[str], "verdicts"]  # one verdict, or a list grouped in that order
 EntityKind = Annotated[str, "entity kind"]
 
-ALLOWED = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS), "entity kind": list(ENTITY_KINDS)}
+ALLOWED: dict[str, list[str]] = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS),
+                               "entity kind": [str(k) for k in ENTITY_KINDS]}
 
 MACROS: dict[str, Callable[..., Any]] = {}
 
@@ -226,7 +230,7 @@ def corrections_log(r: Renderer) -> str:
 def verdict_scale(r: Renderer) -> str:
     """The verdict scale as a table: each verdict, its badge and what it means.
     Example: verdict_scale()"""
-    return pages.verdict_scale()
+    return pages.verdict_scale(r.lang)
 
 
 # ---- values for prose ------------------------------------------------------------------------
@@ -236,7 +240,7 @@ def verdict_scale(r: Renderer) -> str:
 def date_of(r: Renderer, claim_id: ClaimId) -> str:
     """A claim's date, written at its precision ('31 July 2025', 'July 2025').
     Example: date_of("example-opening")"""
-    return str(_dated(r, claim_id).human())
+    return i18n.human_date(_dated(r, claim_id), r.lang)
 
 
 @macro
@@ -266,7 +270,7 @@ def days_between(r: Renderer, claim_a: ClaimId, claim_b: ClaimId) -> int:
 def signed(r: Renderer, entity_id: EntityId) -> str:
     """When an agreement was signed, at its precision.
     Example: signed("example-lease")"""
-    return str(_terms(r, entity_id, "signed").human())
+    return i18n.human_date(_terms(r, entity_id, "signed"), r.lang)
 
 
 @macro
@@ -288,15 +292,35 @@ def expiry(r: Renderer, entity_id: EntityId) -> str:
     """When an agreement expires: signed + term, or its stated expiry.
     Example: expiry("example-lease")"""
     _terms(r, entity_id, "citations")
-    return compute.expiry_text(r.facts.entity(entity_id))
+    return compute.expiry_text(r.facts.entity(entity_id), r.lang)
 
 
 @macro
 def report_url(r: Renderer) -> str:
-    """The issue form where readers report an error (the ``repo`` setting), or '' when none is set.
+    """Where readers send a report about no claim in particular (the report channel), or '' when there is none.
     Example: report_url()"""
-    repo = r.homes.repo.rstrip("/")
-    return f"{repo}/issues/new?template=report-error.yml" if repo else ""
+    return reporting.report_url(r)
+
+
+@macro
+def report_channels(r: Renderer) -> str:
+    """Every way readers can send a report (issue tracker, form, email), or a plain note that there is none yet.
+    Example: report_channels()"""
+    return reporting.report_channels(r)
+
+
+@macro
+def about(r: Renderer) -> str:
+    """What the site says about itself: publisher, who checks, contact, funding, licences, last update, corrections.
+    Example: about()"""
+    return rabout.about(r)
+
+
+@macro
+def corrections_feed(r: Renderer, label: str = "corrections feed (Atom)") -> str:
+    """A link to the Atom feed of every correction and verdict change.
+    Example: corrections_feed()"""
+    return tag("a", esc(label), href=r.href(feed.FEED_PATH), type=feed.FEED_TYPE)
 
 
 @macro
@@ -325,3 +349,10 @@ def verdict_count(r: Renderer, verdict: Verdict) -> int:
     """How many claims have a verdict.
     Example: verdict_count("accurate")"""
     return compute.verdict_count(r.facts, verdict)
+
+
+@macro
+def num(r: Renderer, value: int) -> str:
+    """A whole number written as the page's language writes it (in a translated page: num(claim_count())).
+    Example: num(1234)"""
+    return i18n.number(value, r.lang)

@@ -7,6 +7,7 @@ came from (``where``) and the line of each of its fields (``line_of``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
@@ -47,9 +48,13 @@ VERDICTS: dict[str, Verdict] = {  # the scale, in order: the only table of verdi
 }
 SourceKind = Literal["news", "official", "analysis", "reference", "blog", "aggregator", "reviewed-article"]
 EntityKind = Literal["person", "organisation", "place", "agreement", "event"]
+PublisherKind = Literal["news-agency", "broadcaster", "newspaper", "magazine", "news-site", "government",
+                        "aggregator", "blog", "reference", "other"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
-SINGULAR = {"sources": "source", "entities": "entity", "claims": "claim", "review": "review"}
+PUBLISHER_KINDS: tuple[PublisherKind, ...] = get_args(PublisherKind)
+SINGULAR = {"publishers": "publisher", "sources": "source", "entities": "entity", "claims": "claim",
+            "review": "review"}
 MAX_TEXT = 2000
 
 
@@ -75,6 +80,12 @@ Date = Annotated[
     }),
 ]
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
+_ID = re.compile(ID_PATTERN)
+
+
+def relay_id(relays: str | None) -> str | None:
+    """The publisher id a source's ``relays`` names, or None when it is a name written as text."""
+    return relays if relays is not None and _ID.match(relays) else None
 
 
 _NOWHERE: tuple[str, int, dict[str, int]] = ("", 0, {})
@@ -123,10 +134,24 @@ class Citation(Record):
     stance: Literal["supports", "contradicts", "context"] = "supports"
 
 
+class Publisher(Record):
+    id: Id
+    name: ShortText = Field(description="The name shown for its pages, e.g. 'TASS'.")
+    kind: PublisherKind
+    owner: ShortText | None = Field(None, description="Who owns or controls it, e.g. 'Russian state'.")
+    country: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="Where it is based: an ISO 3166-1 alpha-2 code in capitals, e.g. RU.")
+    reliability: Text | None = Field(None, description="A caution flag for every page it publishes or that relays "
+                                     "it: state media, aggregator, blog, low trust.")
+    notes: Text | None = None
+
+
 class Source(Record):
     id: Id
     title: ShortText | None = Field(description="The page's headline, or null when the page showed none.")
-    publisher: ShortText
+    publisher: Id = Field(description="Id of the publisher (publishers:) whose page this is.")
+    relays: ShortText | None = Field(None, description="The outlet whose report the page carries: a publisher id, "
+                                     "or its name as text (e.g. 'Reuters').")
     url: Url | None = None
     url_unavailable: Text | None = Field(None, description="Why there is no address (only when none exists).")
     published: Date | None = Field(description="Publication date at its precision, or null when unknown.")
@@ -135,7 +160,8 @@ class Source(Record):
     accessed: Date
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
     kind: SourceKind
-    reliability: Text | None = Field(None, description="A caution flag: state media, aggregator, blog, low trust.")
+    reliability: Text | None = Field(None, description="A caution flag for this page only (its publisher's flag "
+                                     "applies anyway).")
     archive_url: Url | None = None
     notes: Text | None = None
     excerpts: list[Excerpt] = Field(default_factory=list)
@@ -216,13 +242,84 @@ class ArticleReview(Record):
     statements: list[Statement] = Field(default_factory=list)
 
 
+# ---- translations: the human text of records in another language (factkit.i18n) -------------------
+
+Lang = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
+TrHash = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{8}$")]
+_FROM = Field(None, alias="from", description="The hash of the English text this was translated from "
+              "(python -m factkit translations --confirm ID LANG writes it).")
+
+
+class Translated(Record):
+    """Base of a translation of one record: its id and the hash of the English it was made from."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+    from_: TrHash | None = _FROM
+
+
+class CorrectionText(Record):
+    what: Text | None = None
+    why: Text | None = None
+
+
+class ClaimText(Translated):
+    id: Id
+    text: Text | None = Field(None, description="The claim in this language.")
+    explanation: Text | None = Field(None, description="The verdict's explanation (review.explanation).")
+    outcome: Text | None = Field(None, description="The outcome's text (outcome.text).")
+    corrections: list[CorrectionText] = Field(default_factory=list, description="In the claim's order.")
+
+
+class EntityText(Translated):
+    id: Id
+    name: ShortText | None = Field(None, description="The name as written in this language (one of its aliases).")
+    description: Text | None = None
+    roles: list[ShortText | None] = Field(default_factory=list, description="Role titles, in the entity's order.")
+    renewal: Text | None = Field(None, description="The agreement's renewal (terms.renewal).")
+
+
+class SourceText(Translated):
+    id: Id
+    says: list[Text | None] = Field(default_factory=list,
+                                    description="Paraphrase of each excerpt in this language, in order (null: none).")
+    notes: Text | None = None
+    reliability: Text | None = None
+    published_note: Text | None = None
+    url_unavailable: Text | None = None
+
+
+class PublisherText(Translated):
+    id: Id
+    reliability: Text | None = None
+    notes: Text | None = None
+
+
+class ReviewText(Translated):
+    reviewer: ShortText | None = None
+    not_checked: dict[str, Text] = Field(default_factory=dict, description="Statement ref -> reason, translated.")
+
+
+class Translations(Record):
+    """One language's text for records of the site (any number of files per language)."""
+
+    lang: Lang = Field(description="ISO 639-1 code of the language, e.g. ar, ru.")
+    claims: list[ClaimText] = Field(default_factory=list)
+    entities: list[EntityText] = Field(default_factory=list)
+    sources: list[SourceText] = Field(default_factory=list)
+    publishers: list[PublisherText] = Field(default_factory=list)
+    review: ReviewText | None = None
+    topics: dict[str, ShortText] = Field(default_factory=dict, description="Topic id -> heading in this language.")
+
+
 class FactFile(Record):
     """The top level of one fact file (used for the JSON Schema and top-level key checks)."""
 
+    publishers: list[Publisher] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     review: ArticleReview | None = None
+    translations: Translations | None = None
 
 
-KINDS: dict[str, type[Record]] = {"sources": Source, "entities": Entity, "claims": Claim}
+KINDS: dict[str, type[Record]] = {"publishers": Publisher, "sources": Source, "entities": Entity, "claims": Claim}

@@ -21,7 +21,8 @@ _ENV = jinja2.Environment(autoescape=False)
 # the section telling readers how to report an error, e.g. '## Report an error' or '## Reporting errors {#report}'
 _REPORT = re.compile(r"^#{1,6}[ \t]+(report(?:ing)?\b[^\n{]*\berrors?\b[^\n{]*?)[ \t#]*"
                      r"(?:\{[^}\n]*#([\w-]+)[^}\n]*\})?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_HOSTS = {"sources_list": "sources", "claims_index": "claims", "article_review": "review"}
+_HOSTS = {"sources_list": "sources", "claims_index": "claims", "article_review": "review", "about": "about",
+          "corrections_log": "corrections"}
 
 
 @dataclass(frozen=True)

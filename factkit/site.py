@@ -5,25 +5,34 @@ A host (factkit.hosts.mkdocs, a script, another generator) drives it in this ord
 1. ``Site.open(project, settings, pages)``: load and check the facts (``SiteError`` with the
    ``path:line`` report when they have errors) and find where the generated lists live;
 2. per page: ``begin_page(url, path, line_offset)``, then ``call(name, args, kwargs)`` for each macro
-   (a bad call is collected as a located problem and renders nothing), then ``take_errors()``;
-3. ``finish(site_dir)``: every claim must be on some page, and the open-data export is written.
+   (a bad call is collected as a located problem and renders nothing), then ``take_errors()``, then
+   ``page_end(html)`` on the page's rendered HTML (it adds the list of the sources the page cites);
+3. ``finish(site_dir)``: every claim must be on some page, and the open-data export and the corrections
+   feed are written.
+
+``Site.open`` also resolves where the build is published and how readers report errors (factkit.publish):
+the host applies ``site.site_url`` and shows ``site.notices`` to the editor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check, errors, report
+from . import check, errors, feed, i18n, publish, report, searchdocs
 from .loader import FileReader
 from .macros import MACROS, MacroError, bind
 from .pagescan import find_homes
 from .problems import Problem
-from .render import Renderer, export
+from .publish import About
+from .render import Renderer, export, refs
 from .store import FactBase, FactLookupError, lookup
 
 
@@ -37,9 +46,34 @@ class Settings:
 
     facts_dir: str = "facts"
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> heading, in this order
-    repo: str = ""  # e.g. https://github.com/OWNER/REPO: "report an error" links open its issue form
+    repo: str = ""  # the older name of report: {issues: https://github.com/OWNER/REPO}
     site_url: str = ""
     config_file: str = "mkdocs.yml"  # shown in problems about the settings
+    report: dict[str, Any] = field(default_factory=dict)  # issues / form / email: how readers report errors
+    about: dict[str, Any] = field(default_factory=dict)  # the About page (factkit.render.about.About)
+    site_name: str = ""
+    environ: Mapping[str, str] | None = None  # the build's environment (None: os.environ): CI, GitHub Actions
+    serving: bool = False  # a preview server (mkdocs serve): local addresses are fine, nothing is required
+    # lang -> {translator, reviewer}: who translated an edition's records and who reviews them (factkit.i18n)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def build_commit(project: Path) -> str:
+    """The commit the site is built from: $GITHUB_SHA (CI), else `git rev-parse HEAD`, marked '+changes' when the
+    tracked files differ from it; '' when neither is known (the citations then name no version)."""
+    sha = os.environ.get("GITHUB_SHA", "").strip()
+    if re.fullmatch(r"[0-9a-f]{7,40}", sha):
+        return sha
+    try:
+        head = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              timeout=10)
+        if head.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40}", head.stdout.strip()):
+            return ""
+        dirty = subprocess.run(["git", "-C", str(project), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head.stdout.strip() + ("+changes" if dirty.returncode == 0 and dirty.stdout.strip() else "")
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -49,7 +83,16 @@ def _line_of(path: Path, key: str) -> int:
     except OSError:
         return 1
     found = re.search(rf"(?:^|[{{,\s-])['\"]?{re.escape(key)}['\"]?[ \t]*:", text, re.MULTILINE)
-    return text.count("\n", 0, found.start()) + 1 if found else 1
+    return text.count("\n", 0, found.end()) + 1 if found else 1  # the end: the start may be the newline before
+
+
+def _setting_line(config: Path, problem: str) -> int:
+    """The line of the setting a problem from factkit.publish or the About settings names."""
+    named = re.match(r"(?:(?:report|about)\.)?(\w+):", problem)
+    if named:
+        line = _line_of(config, named.group(1))
+        return line if line > 1 else _line_of(config, problem.split(".", 1)[0])
+    return _line_of(config, "site_url" if problem.startswith("site_url") else "factkit")
 
 
 def _epoch(facts: FactBase) -> int | None:
@@ -70,6 +113,27 @@ class Site:
         self.epoch = _epoch(facts)
         self._page = ("(no page)", 0)  # (path shown in problems, lines before the page's Markdown)
         self._errors: list[Problem] = []
+        self.publication = publish.Publication(renderer.homes.site_url, renderer.homes.channels)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the editor should know about this build (no channel, a local site_url), not errors."""
+        return self.publication.warnings
+
+    @property
+    def site_url(self) -> str:
+        """The address this build's absolute URLs use ('' when none)."""
+        return self.publication.site_url
+
+    def template_values(self, lang: str | None = None) -> dict[str, str | None]:
+        """What the theme templates need: the About page (in the edition of ``lang``) and the words of its footer
+        link, the corrections feed (site-relative URLs)."""
+        lang = lang or i18n.DEFAULT
+        about = self.renderer.homes.about
+        if about is not None and lang != i18n.DEFAULT:
+            about = f"{lang}/{about}"
+        return {"about": about, "about_label": i18n.t(lang, "footer-about"),
+                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.FEED_PATH, "feed_type": feed.FEED_TYPE}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
@@ -90,18 +154,36 @@ class Site:
                 lookup("topic", topic, [*facts.claims_by_topic, "other"])
             except FactLookupError as exc:
                 bad.append(f"{where}: topics: {exc}; list only topics that claims use [{exc.code}]")
+        env = os.environ if settings.environ is None else settings.environ
+        publication = publish.resolve(settings.site_url, settings.report, settings.repo, env, settings.serving)
+        info, about_problems = About.from_settings(settings.about)
+        for problem in publication.errors + about_problems:
+            bad.append(f"{settings.config_file}:{_setting_line(config, problem)}: {problem} [bad-setting]")
         if bad:
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
-        homes = find_homes(pages, site_url=settings.site_url, repo=settings.repo)
+        homes = find_homes(pages, site_url=publication.site_url, repo=settings.repo)
+        homes.channels = publication.channels
+        homes.site_name, homes.commit = settings.site_name, build_commit(project)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
-        return cls(facts, Renderer(facts, homes, labels), problems)
+        renderer = Renderer(facts, homes, labels, credits=settings.translations)
+        renderer.about, renderer.site_name = info, settings.site_name
+        site = cls(facts, renderer, problems)
+        site.publication = publication
+        return site
 
     # ---- pages ------------------------------------------------------------------------------
 
-    def begin_page(self, url: str, path: str, line_offset: int = 0) -> None:
+    def for_page(self) -> Site:
+        """The same facts with a renderer of its own (for a host that renders pages in parallel)."""
+        r = self.renderer
+        return Site(self.facts, Renderer(self.facts, r.homes, r.topics, credits=r.credits), self.warnings)
+
+    def begin_page(self, url: str, path: str, line_offset: int = 0, lang: str | None = None,
+                   prose_lang: str | None = None) -> None:
         """The page about to be rendered: its URL, the path shown in problems, and the lines (front matter)
-        that come before the Markdown the host renders."""
-        self.renderer.begin_page(url)
+        that come before the Markdown the host renders; ``lang``: the edition it belongs to (None: the default
+        language), ``prose_lang``: the language its own text is written in (English on a page not translated)."""
+        self.renderer.begin_page(url, lang, prose_lang)
         self._page = (path, line_offset)
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], line: int | None = None) -> Any:
@@ -123,19 +205,24 @@ class Site:
         found, self._errors = self._errors, []
         return found
 
+    def page_end(self, html: str) -> str:
+        """The current page's rendered HTML with what its end adds: the list of the sources it cites (numbered
+        as its citation marks) and, on a page that mixes claims with and without a verdict, what no badge means."""
+        return refs.page_end(self.renderer, html)
+
     @staticmethod
     def macro_names() -> list[str]:
         return list(MACROS)
 
     # ---- after the pages ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path) -> list[str]:
-        """Check that every claim is on a page and write the open-data export into ``site_dir``;
-        returns the problems (empty when the build is complete)."""
-        return finish(self.renderer, site_dir)
+    def finish(self, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
+        """Check that every claim is on a page and write the open-data export into ``site_dir`` (and the search
+        entries into each of the ``editions``' indexes); returns the problems (empty when the build is complete)."""
+        return finish(self.renderer, site_dir, editions)
 
 
-_SHOWN = re.compile(r'<(?:span|div) class="fk-(?:claim|card)\b[^"]*"(?: id="([^"]+)")? data-claim="([^"]+)"')
+_SHOWN = re.compile(r'<(?:span|div) class="(?:fk-claim|fk-card [^"]*)"(?: id="([^"]+)")? data-claim="([^"]+)"')
 
 
 def appearances_in(site_dir: Path) -> dict[str, dict[str, str | None]]:
@@ -151,7 +238,7 @@ def appearances_in(site_dir: Path) -> dict[str, dict[str, str | None]]:
     return found
 
 
-def finish(renderer: Renderer, site_dir: Path) -> list[str]:
+def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
     missing = export.missing_claims(renderer)
     if missing:
         return ["These claims appear on no page (add them to a page, e.g. with claims_index()): " + ", ".join(missing)]
@@ -159,7 +246,43 @@ def finish(renderer: Renderer, site_dir: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
+    (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
+    searchdocs.add_to_index(renderer, site_dir, editions)  # one search entry per claim and entity
     return []
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """A page's site-relative URL from its path under docs/ ('a/b.md' -> 'a/b/', 'index.md' -> '')."""
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def site_pages(config: Path) -> tuple[Settings, list[tuple[str, str]]]:
+    """The factkit settings and the pages (URL, Markdown) of a site, read from its mkdocs.yml-style file."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type stubs
+        """Reads a host's configuration; its tags (e.g. !!python/name: for emoji) are not needed here."""
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{config} is not a mapping")
+    options: dict[str, Any] = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "factkit" in plugin:
+            options = plugin["factkit"] or {}
+    settings = Settings(str(options.get("facts_dir", "facts")), dict(options.get("topics") or {}),
+                        str(options.get("repo", "")), str(data.get("site_url") or ""), config.name)
+    docs = config.parent / str(data.get("docs_dir", "docs"))
+    directory_urls = bool(data.get("use_directory_urls", True))
+    pages = [(page_url(p.relative_to(docs).as_posix(), directory_urls), p.read_text(encoding="utf-8"))
+             for p in sorted(docs.rglob("*.md"))]
+    return settings, pages
 
 
 def build_report(project: Path, settings: Settings, site_dir: Path, pages: list[tuple[str, str]]) -> int:
@@ -174,5 +297,6 @@ def build_report(project: Path, settings: Settings, site_dir: Path, pages: list[
     for line in problems:
         print(line, file=sys.stderr)
     if not problems:
-        print(f"{len(site.facts.claims)} claims, each on a page; data/facts.json and data/claims.csv written")
+        print(f"{len(site.facts.claims)} claims, each on a page; data/facts.json, data/claims.csv and "
+              f"{feed.FEED_PATH} written")
     return 1 if problems else 0

@@ -8,7 +8,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import ENTITY_KINDS, SINGULAR, VERDICTS, ArticleReview, Claim, Entity, Record, Source
+from .model import (
+    ENTITY_KINDS,
+    SINGULAR,
+    VERDICTS,
+    ArticleReview,
+    Claim,
+    Entity,
+    Publisher,
+    Record,
+    Source,
+    Translations,
+    relay_id,
+)
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -39,7 +51,7 @@ class FileResult:
     """What one fact file contributes: its valid records in file order, the ids of the records it
     could not read (references to them are not reported again), and its own problems."""
 
-    records: list[tuple[str, Record]] = field(default_factory=list)  # kind: sources, entities, claims or review
+    records: list[tuple[str, Record]] = field(default_factory=list)  # kind: publishers … review
     dropped: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
@@ -77,10 +89,12 @@ class FactBase:
     stand, so references to them are not reported a second time."""
 
     def __init__(self) -> None:
+        self.publishers: dict[str, Publisher] = {}
         self.sources: dict[str, Source] = {}
         self.entities: dict[str, Entity] = {}
         self.claims: dict[str, Claim] = {}
         self.review: ArticleReview | None = None
+        self.translations: list[Translations] = []  # every file's translations, in file order (factkit.i18n)
         self.dropped: set[str] = set()
         self._ids: dict[str, tuple[str, Record]] = {}
         self._indexes: _Indexes | None = None
@@ -92,6 +106,8 @@ class FactBase:
         for kind, record in result.records:
             if isinstance(record, ArticleReview):
                 self._add_review(record, problems)
+            elif isinstance(record, Translations):
+                self.translations.append(record)
             else:
                 self._add(kind, record, problems)
         self._indexes = None
@@ -161,6 +177,34 @@ class FactBase:
     def timeline(self) -> list[Claim]:
         """Every dated claim in true chronological order."""
         return self._built().timeline
+
+    # ---- publishers ------------------------------------------------------------------------
+
+    def publisher_name(self, source: Source) -> str:
+        """The name of a source's publisher (its id when the publisher is unknown)."""
+        publisher = self.publishers.get(source.publisher)
+        return publisher.name if publisher else source.publisher
+
+    def relayed_name(self, source: Source) -> str | None:
+        """The outlet a source relays, by name: its publisher record's name, or the text given."""
+        if source.relays is None:
+            return None
+        rid = relay_id(source.relays)
+        relayed = self.publishers.get(rid) if rid else None
+        return relayed.name if relayed else source.relays
+
+    def flags(self, source: Source) -> list[str]:
+        """A source's caution flags: its own, its publisher's, and that of the publisher it relays (each once)."""
+        found = [source.reliability] if source.reliability else []
+        for pid in (source.publisher, relay_id(source.relays)):
+            publisher = self.publishers.get(pid) if pid else None
+            if publisher and publisher.reliability and publisher.reliability not in found:
+                found.append(publisher.reliability)
+        return found
+
+    def flagged(self, source: Source) -> bool:
+        """Whether a source carries a caution flag (its own or a publisher's): it cannot alone back 'accurate'."""
+        return bool(self.flags(source))
 
     def reviewed_article(self) -> Source | None:
         return self.sources.get(self.review.article) if self.review else None

@@ -1,6 +1,7 @@
-"""This site's own mkdocs-macros module. factkit's macros (claim, claims, timeline, ...) come from the
-factkit plugin (see docs/macros.md); add macros of this site's own here with ``env.macro``."""
+"""This site's mkdocs-macros module. Under MkDocs the factkit plugin registers factkit's macros (see
+docs/macros.md); on a host that runs only the macros step (Zensical) factkit's module does. Add this
+site's own macros below with ``env.macro``."""
 
+from factkit.hosts.macros import define_env
 
-def define_env(env: object) -> None:
-    """No site-specific macros yet."""
+__all__ = ["define_env"]

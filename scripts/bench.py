@@ -87,8 +87,13 @@ def generate_facts(root: Path, n_claims: int, n_pages: int, seed: int = 1) -> di
     n_entities = max(10, n_claims // 50)
     n_topics = max(1, n_pages // 10)
     excerpts: list[list[str]] = []
-    out = ["sources:"]
-    out += ["  - id: article", "    title: \"The article under review\"", "    publisher: Example Daily",
+    out = ["publishers:", "  - id: example-daily", "    name: Example Daily", "    kind: newspaper"]
+    for n in range(60):
+        out += [f"  - id: publisher-{n}", f"    name: Publisher {n}", "    kind: news-agency"]
+        if n % 10 == 9:
+            out.append("    reliability: \"State media.\"")
+    out += ["sources:"]
+    out += ["  - id: article", "    title: \"The article under review\"", "    publisher: example-daily",
             "    url: \"https://example.org/article\"", "    published: 2025-08-01",
             "    published_from: page_metadata", f"    accessed: {TODAY}", "    language: en",
             "    kind: reviewed-article",
@@ -98,7 +103,7 @@ def generate_facts(root: Path, n_claims: int, n_pages: int, seed: int = 1) -> di
         texts = [f"Excerpt {s}-{k}: {_words(rng, 18)}." for k in range(2)]
         excerpts.append(texts)
         out += [f"  - id: src-{s:05d}", f"    title: {_q('Report ' + _words(rng, 6))}",
-                f"    publisher: Publisher {s % 60}", f"    url: \"https://example.org/news/{s}\"",
+                f"    publisher: publisher-{s % 60}", f"    url: \"https://example.org/news/{s}\"",
                 f"    published: 2026-{1 + s % 10:02d}-{1 + s % 28:02d}", "    published_from: page_metadata",
                 f"    accessed: {TODAY}", "    language: en", f"    kind: {('news', 'official', 'analysis')[s % 3]}"]
         if s % 10 == 9:
@@ -285,7 +290,8 @@ def _env(engine: Path = REPO, today: str = TODAY) -> dict:
     env["PYTHONPATH"] = str(engine) + os.pathsep + env.get("PYTHONPATH", "")
     env["FACTKIT_TODAY"] = today
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2.0 on every run
-    env.pop("GITHUB_ACTIONS", None)
+    for name in ("GITHUB_ACTIONS", "FACTKIT_CI"):  # a benchmark build is not a publication
+        env.pop(name, None)
     return env
 
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+import test_translations
 
 import factkit
 from factkit.checks import RULES, WARNINGS
@@ -23,7 +24,7 @@ TODAY = dt.date(2026, 11, 27)
 PATH = "facts/base.yml"
 SPARE_SOURCE = """  - id: spare
     title: null
-    publisher: Spare
+    publisher: agency
     url: "https://example.org/spare"
     published: null
     accessed: 2026-11-27
@@ -63,6 +64,11 @@ def line_of(text: str, marker: str | tuple[str, str]) -> int:
     return text.count("\n", 0, text.index(marker, start)) + 1
 
 
+_LAST = '      not_checked: "Opinion."\n'  # the base set's last line
+_VISIT = "6f1f5f3c"  # the hash of claim visit's English (python -m factkit translations --hash visit)
+_TR = "translations:\n  lang: ar\n  claims:\n    - id: visit\n      from: {h}\n      text: \"زار الوزير موسكو.\"\n"
+_TR_VISIT_AGAIN = '    - id: visit\n      from: 6f1f5f3c\n      text: "زار الوزير موسكو مجددًا."\n'
+
 # (code, old, new, [(marker in the edited text, expected code), ...]) -- each an edit of the base set
 EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # loading: YAML
@@ -85,7 +91,7 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     ),
     # loading: the model
     ("unknown-field", "    topics: [visit]", "    topic: [visit]", [("topic: [visit]", "unknown-field")]),
-    ("missing-field", "    publisher: Agency\n", "", [("id: agency-report", "missing-field")]),
+    ("missing-field", "    publisher: agency\n", "", [("id: agency-report", "missing-field")]),
     ("wrong-type", "    topics: [visit]", "    topics: visit", [("topics: visit", "wrong-type")]),
     ("bad-value", "    kind: person", "    kind: human", [("kind: human", "bad-value")]),
     (
@@ -188,9 +194,95 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "claims: [visit]",
         [("verdict: unverified", "review-not-mapped")],
     ),
-    # rule 8: warnings
+    # publishers
+    ("unknown-publisher", "    publisher: agency\n", "    publisher: agencey\n", [("agencey", "unknown-publisher")]),
+    ("unknown-publisher", "    relays: agency\n", "    relays: agnecy\n", [("agnecy", "unknown-publisher")]),
+    ("relays-self", "    publisher: outlet\n    relays: agency", "    publisher: outlet\n    relays: outlet",
+     [("relays: outlet", "relays-self")]),
+    ("unused-publisher", "sources:\n", "  - id: spare-pub\n    name: Spare\n    kind: blog\nsources:\n",
+     [("id: spare-pub", "unused-publisher")]),
+    (
+        "accurate-unsupported",
+        '    publisher: agency\n    relays: "Wire Service"',
+        '    publisher: state-daily\n    relays: "Wire Service"',
+        [(("id: visit", "verdict:"), "accurate-unsupported")],
+    ),
+    (
+        "accurate-unsupported",
+        '    relays: "Wire Service"',
+        "    relays: state-daily",
+        [(("id: visit", "verdict:"), "accurate-unsupported")],
+    ),
+    # links in every text field
+    ("bad-url", 'says: "The minister arrived in Moscow."', 'says: "The minister [arrived](javascript:x) in Moscow."',
+     [("[arrived]", "bad-url")]),
+    ("bad-url", 'title: "Minister visits Moscow"', 'title: "[Minister](data:text/html,x) visits Moscow"',
+     [("[Minister]", "bad-url")]),
+    ("bad-url", 'locator: "para 1"', 'locator: "[para 1](ftp://example.org/x)"', [("[para 1]", "bad-url")]),
+    ("bad-url", 'notes: "A wire agency."', 'notes: "A [wire](/agency) agency."', [("[wire]", "bad-url")]),
+    ("bad-url", "      - title: Foreign Minister", '      - title: "[Foreign Minister](vbscript:x)"',
+     [("[Foreign Minister]", "bad-url")]),
+    ("bad-url", 'reviewer: "Desk"', 'reviewer: "[Desk](example.org)"', [("[Desk]", "bad-url")]),
+    ("bad-url", "aliases: [The Minster,", 'aliases: ["[The Minster](javascript:x)",', [("[The Minster]", "bad-url")]),
+    # review statements, article
+    ("article-kind", "    kind: reviewed-article\n", "    kind: news\n", [("  article: the-article", "article-kind")]),
+    (
+        "article-kind",
+        "    language: en\n    kind: news\n    archive_url",
+        "    language: en\n    kind: reviewed-article\n    archive_url",
+        [("kind: reviewed-article\n    archive_url", "article-kind")],
+    ),
+    ("statement-order", "    - ref: p1.s1\n", "    - ref: p2.s1\n", [("ref: p1.s2", "statement-order")]),
+    ("statement-order", "    - ref: p1.s2\n", "    - ref: p1.s1\n",
+     [(("claims: [visit, unrated]", "ref: p1.s1"), "statement-order")]),
+    ("long-starts", 'starts: "Analysts say"', 'starts: "Analysts say that the"',
+     [("Analysts say that", "long-starts")]),
+    # entities
+    ("kind-field", "    kind: person", "    kind: place", [(("id: minister", "roles:"), "kind-field")]),
+    ("kind-field", "    kind: agreement", "    kind: event", [(("id: base-lease", "terms:"), "kind-field")]),
+    # corrections, languages, excerpts
+    (
+        "corrections-order",
+        '        why: "A typo."',
+        '        why: "A typo."\n      - date: 2026-11-01\n        what: "Earlier."\n        why: "Older."',
+        [("date: 2026-11-01", "corrections-order")],
+    ),
+    ("bad-language", "    language: ru", "    language: xx", [("language: xx", "bad-language")]),
+    ("bad-language", "    language: ru", "    language: rus", [("language: rus", "bad-language")]),
+    ("missing-says", '        says: "The minister arrived in Moscow."\n', "", [("Министр прибыл", "missing-says")]),
+    ("bad-date", "    date: 2024-12/2025-07\n", "    date: ٢٠٢٥\n", [("date: ٢٠٢٥", "bad-date")]),
+    ("wrong-type", "      term_years: 49", "      term_years: 0x31", [("term_years: 0x31", "wrong-type")]),
+    ("wrong-type", "      term_years: 49", "      term_years: 049", [("term_years: 049", "wrong-type")]),
+    (
+        "duplicate-key",
+        "      renewal_years: 25",
+        "      renewal_years: 25\n      renewal_years: 30",
+        [("renewal_years: 30", "duplicate-key")],
+    ),
+    # rule 8: text for readers
+    (
+        "internal-id",
+        'explanation: "The agency reports the visit."',
+        'explanation: "The agency (list id S080) reports the visit, see p1.s2."',
+        [("explanation: \"The agency (list", "internal-id")] * 3,
+    ),
+    (
+        "editor-note",
+        'description: "A foreign minister."',
+        'description: "A foreign minister (DISAGREES with seed; title NOT found)."',
+        [("description: \"A foreign minister (", "editor-note")] * 3,
+    ),
+    # rule 9: warnings
     ("unused-source", "entities:\n", SPARE_SOURCE + "entities:\n", [("id: spare", "unused-source")]),
     ("long-quote", "on Thursday.", "on Thursday" + " and more" * 12 + ".", [("on Thursday and", "long-quote")]),
+    # translations (factkit.i18n): a translations: block after the review, in the same file
+    ("stale-translation", _LAST, _LAST + _TR.format(h="0000abcd"), [("from: 0000abcd", "stale-translation")]),
+    ("translation-extra", _LAST, _LAST + _TR.format(h=_VISIT) + '      outcome: "وقعت."\n',
+     [('outcome: "وقعت', "translation-extra")]),
+    ("duplicate-translation", _LAST, _LAST + _TR.format(h=_VISIT) + _TR_VISIT_AGAIN,
+     [(('موسكو."\n    - id: visit', "- id: visit"), "duplicate-translation")]),
+    ("unknown-topic", _LAST, _LAST + _TR.format(h=_VISIT) + "  topics: {nowhere: لا مكان}\n",
+     [("  topics: {nowhere", "unknown-topic")]),
 ]
 
 
@@ -285,6 +377,7 @@ def test_every_code_has_a_failing_fixture() -> None:
     covered = {code for _, _, _, expect in EDITS for _, code in expect}
     covered |= {code for code, _, _ in WHOLE_FILES}
     covered |= {"no-review", "duplicate-review", "no-facts", "outside-facts", "not-a-file", "unreadable"}
+    covered |= test_translations.CODES  # the translation rules: tests/test_translations.py
     # 'invalid' is the fallback for a validation error no other code describes; none is known to reach it
     assert covered == set(RULES) - {"invalid"}
 
@@ -311,6 +404,17 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 # (rule the edit comes close to breaking, old, new): each must give zero problems
 NEAR_MISSES: list[tuple[str, str, str]] = [
+    # translations: current, only fields the English has, each record once, topics the claims use
+    ("stale-translation", _LAST, _LAST + _TR.format(h=_VISIT)),
+    ("translation-extra", _LAST, _LAST + _TR.format(h=_VISIT) + '      explanation: "تؤكد الوكالة الزيارة."\n'),
+    ("duplicate-translation", _LAST, _LAST + _TR.format(h=_VISIT)
+     + '    - id: summit\n      from: 486c344c\n      text: "القمة."\n'),
+    ("unknown-topic", _LAST, _LAST + _TR.format(h=_VISIT) + "  topics: {visit: الزيارة}\n"),
+    ("unknown-review", _LAST, _LAST + _TR.format(h=_VISIT) + '  review: {from: 955c9ec5, reviewer: "المحرر"}\n'),
+    ("internal-id", 'explanation: "The agency reports the visit."',
+     'explanation: "The agency reports the visit and the S-300 sale, on page 4."'),
+    ("editor-note", 'description: "A foreign minister."',
+     'description: "A foreign minister; his seedling project was not found in later reports."'),
     (
         "accessed-before-published",
         "    published_from: page_metadata\n    accessed: 2026-11-27",
@@ -347,6 +451,59 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
     ("bad-date", "    date: 2024-12/2025-07\n", "    date: 2024-02-29\n"),
     ("bad-date", "    date: 2024-12/2025-07\n", "    date: 2019\n"),
     ("bad-date", "    date: 2024-12/2025-07\n", "    date: '2019'\n"),
+    # publishers
+    ("unknown-publisher", '    relays: "Wire Service"', '    relays: "wire service"'),
+    ("unknown-publisher", '    relays: "Wire Service"', "    relays: Agency"),
+    ("relays-self", "    publisher: outlet\n    relays: agency", "    publisher: outlet\n    relays: Outlet"),
+    ("unused-publisher", '    publisher: agency\n    relays: "Wire Service"',
+     '    publisher: outlet\n    relays: "Wire Service"'),  # 'agency' is named only in a relays: still used
+    ("accurate-unsupported", '    relays: "Wire Service"', '    relays: "State Paper"'),
+    ("accurate-unsupported", '    reliability: "State media."\n', "    reliability: null\n"),
+    # links in every text field
+    ("bad-url", 'says: "The minister arrived in Moscow."', 'says: "The minister [arrived](https://example.org/a)."'),
+    ("bad-url", 'title: "Minister visits Moscow"', 'title: "Minister [sic] visits Moscow"'),
+    ("bad-url", 'locator: "para 1"', 'locator: "[para 1](http://example.org/x#p1)"'),
+    # review statements, article
+    ("article-kind", '    url: "https://example.org/article"\n', '    url_unavailable: "Taken down."\n'),
+    ("statement-order", "    - ref: p1.s2\n", "    - ref: p2.s1\n"),
+    ("statement-order", "    - ref: p1.s2\n", "    - ref: p1.s10\n"),
+    ("long-starts", 'starts: "Analysts say"', 'starts: "Analysts, experts say"'),
+    # entities
+    ("kind-field", "    kind: person", "    kind: organisation"),
+    # corrections, languages, excerpts
+    ("corrections-order", '        why: "A typo."', '        why: "A typo."\n      - date: 2026-11-20\n'
+     '        what: "Same day."\n        why: "Second."'),
+    ("corrections-order", '        why: "A typo."', '        why: "A typo."\n      - date: 2026-11-26\n'
+     '        what: "Later."\n        why: "Newest last."'),
+    ("bad-language", "    language: ru", "    language: uk"),
+    ("bad-language", "    language: ru", "    language: 'no'"),
+    ("missing-says", "    language: ru", "    language: en"),
+    # YAML and the model
+    ("yaml-syntax", 'text: "The article says the visit was the first."', "text: 'The article says: it was the first.'"),
+    ("yaml-anchor", 'description: "A foreign minister."', 'description: "A & B, *foreign* &x *y minister."'),
+    ("yaml-tag", 'description: "A foreign minister."', 'description: "!important: a foreign minister."'),
+    ("yaml-key", "    topics: [visit]", '    "topics": [visit]'),
+    ("yaml-depth", "    topics: [visit]", "    topics: [visit]  # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+    ("yaml-tab", 'description: "A foreign minister."', 'description: "A\tforeign minister."'),
+    ("duplicate-key", "    topics: [visit]", "    topics: [visit, topics]"),
+    ("unknown-field", '    accessed: 2026-11-27\n    language: ru', '    published_note: "Month only."\n'
+     '    accessed: 2026-11-27\n    language: ru'),
+    ("missing-field", '    notes: "The agency\'s own report."\n', ""),
+    ("wrong-type", "    topics: [visit]", "    topics:\n      - visit"),
+    ("bad-value", "    kind: person", "    kind: organisation"),
+    ("bad-id", "    topics: [visit]", "    topics: [visit-2025, v2]"),
+    ("too-long", '    description: "A foreign minister."', "    description: " + "x" * 2000),
+    ("empty", 'aliases: [The Minster, "Министр"]', "aliases: []"),
+    ("unknown-source", "    citations: [{source: the-article}]", "    citations: [{source: agency-report}]"),
+    ("unknown-entity", "    entities: [minister]\n", "    entities: [minister, base-lease]\n"),
+    ("unknown-claim", "    related: [summit]", "    related: [summit, unrated]"),
+    ("duplicate-id", "    topics: [visit]", "    topics: [visit, minister]"),
+    ("scheduled-undated", "    date: 2025-10\n    status: scheduled", "    status: occurred"),
+    ("no-review", "verdict: unverified", "verdict: needs-context"),
+    ("wording-not-in-article", 'wording: "the first visit"', 'wording: "the first  visit"'),
+    ("unmapped-statement", '      not_checked: "Opinion."\n', "      claims: [summit]\n"),
+    ("review-not-mapped", "claims: [visit, unrated]", "claims: [unrated, visit]"),
+    ("unused-source", "        stance: context\n", "        stance: contradicts\n"),
 ] + [("bad-verdict", "verdict: accurate", f"verdict: {v}") for v in VERDICTS]
 
 

@@ -15,11 +15,20 @@ from factkit.diff import FLAG_TEXT, run
 TODAY = "2026-11-27"
 MODELINE = "# yaml-language-server: $schema=../schema/facts.schema.json\n"
 
+PUBLISHERS = """\
+publishers:
+  - id: example-news
+    name: Example News
+    kind: news-agency
+  - id: example-tv
+    name: Example TV
+    kind: broadcaster
+"""
 SOURCES = """\
 sources:
   - id: src-one
     title: "Talks in Moscow"
-    publisher: Example News
+    publisher: example-news
     url: "https://example.org/one"
     published: 2025-07-31
     accessed: 2026-11-01
@@ -29,7 +38,7 @@ sources:
       - text: "The foreign minister met Lavrov in Moscow on Thursday."
   - id: article
     title: "The article"
-    publisher: Example TV
+    publisher: example-tv
     url: "https://example.org/article"
     published: 2025-08-01
     accessed: 2026-11-01
@@ -93,7 +102,7 @@ def commit(repo: Path, files: dict[str, str | None], message: str) -> None:
 
 def facts_file(verdict: str = "accurate", corrections: str = "", extra_claims: str = "") -> str:
     return (MODELINE + SOURCES + ENTITIES + "claims:\n" + CLAIM.format(verdict=verdict, corrections=corrections)
-            + extra_claims + REVIEW)
+            + extra_claims + REVIEW + PUBLISHERS)
 
 
 @pytest.fixture
@@ -128,7 +137,7 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
     v2 = v2.replace("entities:\n", textwrap.indent(textwrap.dedent("""\
         - id: src-two
           title: null
-          publisher: Other Agency
+          publisher: example-news
           url: "https://example.org/two"
           published: 2025-08-02
           accessed: 2026-11-20
@@ -137,7 +146,7 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
           reliability: "State media."
         - id: src-unused
           title: "Nobody cites this"
-          publisher: Third
+          publisher: example-tv
           url: "https://example.org/three"
           published: 2025-08-03
           accessed: 2026-11-20
@@ -171,8 +180,8 @@ def test_v1_to_v2_lists_exactly_the_changes(repo: Path, capsys: pytest.CaptureFi
 
         ### Sources added (2)
 
-        - `src-two` (facts/main.yml:23): Other Agency, (no title), 2025-08-02 — flagged: State media.
-        - `src-unused` (facts/main.yml:32): Third, “Nobody cites this”, 2025-08-03
+        - `src-two` (facts/main.yml:23): `example-news`, (no title), 2025-08-02 — flagged: State media.
+        - `src-unused` (facts/main.yml:32): `example-tv`, “Nobody cites this”, 2025-08-03
 
         ### Sources changed (1)
 
@@ -315,7 +324,7 @@ def test_base_without_facts_shows_everything_added(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(root)
     code, out = diff_md(capsys, "HEAD~1", "HEAD", "--today", TODAY)
     assert code == 0
-    assert "**claims: 1 added · sources: 2 added · entities: 1 added**" in out
+    assert "**claims: 1 added · sources: 2 added · publishers: 2 added · entities: 1 added**" in out
 
 
 def test_symlink_at_a_revision_is_reported_not_followed(repo: Path, capsys: pytest.CaptureFixture) -> None:
@@ -362,3 +371,23 @@ def test_long_text_changes_are_shown_as_a_word_diff(repo: Path, capsys: pytest.C
     _, out = diff_md(capsys, "HEAD~1", "HEAD")
     assert ("  - text (~~removed~~ **added**): … 2025, the first visit by a "
             "~~senior official~~ **minister of the new government** since December.\n") in out
+
+
+def test_run_as_a_library_checks_as_of_factkit_today(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`diff.run` without `on=` uses factkit.today() (FACTKIT_TODAY), not the machine's calendar."""
+    later = CLAIM.replace("id: visit-date", "id: visit-later").replace("checked: 2026-11-01", "checked: 2026-11-15")
+    commit(repo, {"facts/main.yml": facts_file(extra_claims=later.format(verdict="accurate", corrections=""))}, "v2")
+    monkeypatch.setenv("FACTKIT_TODAY", "2026-11-10")  # the new claim was checked "after today"
+    diff, _ = run("HEAD~1", "HEAD")
+    assert "future-date" in {p.code for p in diff.new_problems}
+    monkeypatch.setenv("FACTKIT_TODAY", "2026-11-20")
+    diff, _ = run("HEAD~1", "HEAD")
+    assert "future-date" not in {p.code for p in diff.new_problems}
+
+
+def test_word_diff_keeps_context_when_words_are_added_at_either_end() -> None:
+    from factkit.diff import _word_diff
+
+    text = " ".join(f"w{i}" for i in range(30))
+    assert _word_diff(text, text + " fifteen").endswith("w29 **fifteen**")
+    assert _word_diff(text, "zero " + text).startswith("**zero** w0 ")

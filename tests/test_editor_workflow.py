@@ -200,7 +200,7 @@ def test_contributing_verdict_scale_matches_the_model() -> None:
 
 
 def test_contributing_yaml_examples_are_valid_fact_records(tmp_path: Path) -> None:
-    """The 'add a source' and 'add a claim' examples load without format errors."""
+    """The 'add a publisher', 'add a source' and 'add a claim' examples load without format errors."""
     from factkit.loader import load
 
     blocks = re.findall(r"```yaml\n(.*?)```", CONTRIBUTING, re.S)
@@ -208,14 +208,16 @@ def test_contributing_yaml_examples_are_valid_fact_records(tmp_path: Path) -> No
     claim = next(b for b in blocks if b.startswith("claims:"))
     facts = tmp_path / "facts"
     facts.mkdir()
-    (facts / "a.yml").write_text(source + claim.replace("claims:\n", "claims:\n", 1), encoding="utf-8")
+    publisher = next(b for b in blocks if b.startswith("publishers:"))
+    (facts / "a.yml").write_text(publisher + source + claim.replace("claims:\n", "claims:\n", 1), encoding="utf-8")
     base, problems = load(facts, base_dir=tmp_path)
     assert problems == []
     assert set(base.sources) == {"tass-1996749"} and set(base.claims) == {"putin-received-delegation"}
+    assert set(base.publishers) == {"tass"} and base.sources["tass-1996749"].publisher == "tass"
 
 
 def test_docs_contributing_page_has_no_stray_template_braces() -> None:
     text = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
     outside_raw = re.sub(r"\{% raw %\}.*?\{% endraw %\}", "", text, flags=re.S)
     calls = re.findall(r"\{\{(.*?)\}\}", outside_raw)
-    assert all(re.fullmatch(r"\s*(verdict_scale\(\)|report_url\(\))\s*", c) for c in calls), calls
+    assert all(re.fullmatch(r"\s*(verdict_scale\(\)|report_url\(\)|report_channels\(\))\s*", c) for c in calls), calls

@@ -74,24 +74,28 @@ def edtf(draw, lo: dt.date, hi: dt.date) -> str:
 def fact_set(draw) -> tuple[dict[str, bytes], dict[str, int]]:
     n_sources = draw(st.integers(1, 4))
     ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True), min_size=12, max_size=12, unique=True))
-    sources, entities, claims = [], [], []
+    sources, entities, claims, publishers = [], [], [], []
     excerpts: dict[str, list[list[str]]] = {}
     for i in range(n_sources):
         sid = ids.pop()
         words = [draw(st.lists(WORD, min_size=1, max_size=8)) for _ in range(draw(st.integers(0, 2)))]
         excerpts[sid] = words
         published = draw(st.none() | edtf(dt.date(2000, 1, 1), dt.date(2025, 12, 31)))
+        language = draw(st.sampled_from(["en", "ar", "ru", "fr"]))
+        publishers.append({"id": f"{sid}-pub", "name": draw(TEXT), "kind": "news-agency",
+                           **({"reliability": draw(TEXT)} if draw(st.booleans()) else {})})
         sources.append(
             {
                 "id": sid,
                 "title": draw(st.none() | TEXT),
-                "publisher": draw(TEXT),
+                "publisher": f"{sid}-pub",
                 "url": f"https://example.org/{sid}?q={i}",
                 "published": published,
                 "accessed": draw(st.dates(dt.date(2026, 1, 1), TODAY)).isoformat(),
-                "language": draw(st.sampled_from(["en", "ar", "ru", "fra"])),
+                "language": language,
                 "kind": draw(st.sampled_from(["news", "official", "analysis", "reference", "blog", "aggregator"])),
-                "excerpts": [{"text": " ".join(w)} for w in words],
+                "excerpts": [{"text": " ".join(w), **({} if language == "en" else {"says": "In English."})}
+                             for w in words],
                 **({"reliability": draw(TEXT)} if draw(st.booleans()) else {}),
             }
         )
@@ -128,7 +132,8 @@ def fact_set(draw) -> tuple[dict[str, bytes], dict[str, int]]:
         if draw(st.booleans()):  # before any source was published: no 'after-source'
             claim["date"] = draw(edtf(dt.date(1900, 1, 1), dt.date(1999, 12, 31)))
         claims.append(claim)
-    records = [("sources", r) for r in sources] + [("entities", r) for r in entities] + [("claims", r) for r in claims]
+    records = [("publishers", r) for r in publishers] + [("sources", r) for r in sources]
+    records += [("entities", r) for r in entities] + [("claims", r) for r in claims]
     n_files = draw(st.integers(1, 3))
     files: dict[str, dict] = {}
     for kind, record in records:

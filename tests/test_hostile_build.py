@@ -38,7 +38,8 @@ def _site(tmp: Path, case: dict | None) -> Path:
 
 def _start(site: Path, out: Path) -> subprocess.Popen:
     env = {**os.environ, "FACTKIT_TODAY": "2026-11-27", "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("GITHUB_ACTIONS", None)
+    for name in ("GITHUB_ACTIONS", "FACTKIT_CI"):  # a test build is not a publication
+        env.pop(name, None)
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
         cwd=site,

@@ -13,13 +13,14 @@ TODAY = dt.date(2026, 11, 27)
 SOURCE = """sources:
   - id: src
     title: null
-    publisher: P
+    publisher: p
     url: "https://example.org/"
     published: 2025
     accessed: 2026-11-27
     language: en
     kind: news
 """
+PUBLISHERS = "publishers:\n  - id: p\n    name: P\n    kind: news-agency\n"  # the publisher SOURCE names
 CLAIM = """claims:
   - id: c
     text: "T."
@@ -30,6 +31,7 @@ CLAIM = """claims:
 
 def run(tmp_path: Path, files: dict[str, str]) -> list[factkit.Problem]:
     root = tmp_path / "facts"
+    files = {"publishers.yml": PUBLISHERS, **files}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -144,3 +146,19 @@ def test_an_unreadable_file_does_not_cascade(tmp_path: Path) -> None:
     assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax")]
     problems = run(tmp_path, {"c.yml": CLAIM.replace("source: src", "source: typo")})
     assert [(p.path, p.code) for p in problems] == [("facts/a.yml", "yaml-syntax"), ("facts/c.yml", "unknown-source")]
+
+
+def test_entity_messages_say_entity(tmp_path: Path) -> None:
+    """Not 'entitie': the singular of each kind is spelled out."""
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "a.yml").write_text("entities:\n  - id: x\n    name: X\n    kind: person\n    descripton: An x.\n"
+                                 "sources:\n  - id: x\n    title: null\n    publisher: P\n    published: null\n"
+                                 "    accessed: 2026-11-20\n    language: en\n    kind: news\n", encoding="utf-8")
+    (facts / "b.yml").write_text("entities:\n  - id: y\n    name: Y\n    kind: person\n    description: A y.\n"
+                                 "  - id: y\n    name: Y2\n    kind: person\n    description: Another y.\n",
+                                 encoding="utf-8")
+    _, problems = load(facts, base_dir=tmp_path)
+    text = "\n".join(str(p) for p in problems)
+    assert "in entity 'x'" in text and "already used by the entity at facts/b.yml:2" in text
+    assert "entitie" not in text

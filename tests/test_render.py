@@ -13,6 +13,7 @@ import factkit
 from factkit.dates import parse
 from factkit.model import Role
 from factkit.pagescan import find_homes
+from factkit.publish import Channel
 from factkit.render import Homes, Renderer, article_source, claim_card
 from factkit.render.entities import roles_block
 from factkit.render.html import esc, inline_md, plain_text, shield
@@ -128,12 +129,18 @@ def test_reporting_section_is_found_by_its_heading(tmp_path: Path) -> None:
     assert find_homes(pages()).report is None
 
 
-def test_report_link_uses_the_repository_or_else_the_reporting_section(renderer: Renderer) -> None:
+def test_report_link_uses_the_channel_or_else_the_reporting_section(renderer: Renderer) -> None:
     claim = renderer.facts.claims["reservoir-coverage"]
+    renderer.homes.channels = [Channel("issues", "https://github.com/example/water-facts")]
     link = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")
     assert link["href"] == ("https://github.com/example/water-facts/issues/new?template=report-error.yml"
-                            "&claim=reservoir-coverage")
-    renderer.homes.repo = ""
+                            "&title=Error%20in%20claim%3A%20reservoir-coverage&claim=reservoir-coverage"
+                            "&page=https%3A%2F%2Fwater.example.org%2Fclaims%2F%23claim-reservoir-coverage")
+    renderer.homes.channels = [Channel("email", "corrections@water-facts.org")]
+    href = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")["href"]
+    assert href.startswith("mailto:corrections@water-facts.org?subject=Error%20in%20claim%3A%20reservoir-coverage&")
+    assert "water.example.org%2Fclaims%2F%23claim-reservoir-coverage" in href
+    renderer.homes.channels = []
     assert claim_card(renderer, claim).count("fk-report") == 0
     renderer.homes.report = "contributing/#report-an-error"
     link = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")

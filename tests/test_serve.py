@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
-ENV = {**os.environ, "FACTKIT_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
+CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")  # a test is no publication
+ENV = {**{k: v for k, v in os.environ.items() if k not in CI_VARIABLES},
+       "FACTKIT_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
 
 

@@ -8,6 +8,7 @@ import posixpath
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -25,16 +26,21 @@ TODAY = "2026-11-27"
 BASE = "https://water.example.org/"
 
 
-def build(site: Path, out: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
+# a test build is not a publication: CI's variables (which make a missing report channel an error and set the
+# published address) are left out unless a test sets them
+CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")
+
+
+def build(site: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
+    env |= {"FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"),
                            "-d", str(out)], capture_output=True, text=True, env=env, cwd=site, timeout=120)
 
 
-def failed_build(site: Path, out: Path) -> str:
+def failed_build(site: Path, out: Path, **extra_env: str) -> str:
     """Build a site that must fail: non-zero exit and no traceback. Returns what the build printed."""
-    result = build(site, out)
+    result = build(site, out, **extra_env)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
@@ -117,20 +123,37 @@ def test_every_fragment_link_resolves(soups) -> None:
     assert checked > 50
 
 
-def test_citation_markers_link_to_sources_with_matching_preview(soups, facts) -> None:
+def test_citation_markers_are_numbered_per_page_with_a_list_of_sources_at_the_end(soups, facts) -> None:
+    """Like Wikipedia: a source keeps one number down the page; each marker leads to the source's entry in
+    'Sources on this page', which links back to every place it is cited and on to the source's card."""
     markers = 0
     for url, soup in soups.items():
+        refs = soup.select_one("section.fk-refs")
+        numbers: dict[str, int] = {}
         for cite in soup.select(".fk-cite"):
             link = cite.select_one(".fk-cite-ref")
-            page, fragment = resolve(url, link["href"])
+            assert refs is not None, url
+            n = int(link.get_text().strip("[]"))
+            assert link["href"] == f"#fk-ref-{n}"
+            entry = refs.find(id=f"fk-ref-{n}")
+            assert entry is not None and link["id"] in [a["href"][1:] for a in entry.select(".fk-backs a")]
+            page, fragment = resolve(url, entry.select_one("a.fk-ref-more")["href"])
             assert page == "sources/" and fragment.startswith("source-")
             source = facts.sources[fragment.removeprefix("source-")]
+            assert numbers.setdefault(source.id, n) == n, (url, source.id, "two numbers for one source")
+            assert entry.select_one(".fk-publisher").get_text().startswith(facts.publisher_name(source))
             tip = soup.find(id=link["aria-describedby"])
             assert tip is not None and tip["role"] == "tooltip" and tip in cite.descendants
-            assert tip.select_one(".fk-tip-publisher").get_text() == source.publisher
-            title = tip.select_one(".fk-tip-title").get_text()
-            assert title == (f"“{source.title}”" if source.title else "untitled page")
+            relayed = facts.relayed_name(source)
+            assert tip.select_one(".fk-tip-publisher").get_text() == facts.publisher_name(source) + (
+                f", relaying {relayed}" if relayed else "")
+            title = tip.select_one(".fk-tip-title")
+            assert (title.get_text() if title else None) == (f"“{source.title}”" if source.title else None)
             markers += 1
+        if refs is not None:
+            assert [li["id"] for li in refs.select("ol.fk-refs-list > li")] == [
+                f"fk-ref-{n}" for n in range(1, len(refs.select("ol.fk-refs-list > li")) + 1)]
+            assert len(set(numbers.values())) == len(numbers)
     assert markers >= 10
 
 
@@ -171,7 +194,8 @@ def test_timeline_is_chronological_and_grouped_by_year(soups, facts) -> None:
 
 def test_claims_page_topics_use_the_site_labels_in_the_site_order(soups) -> None:
     """extra.factkit.topics labels (and orders) the topic headings; unlabelled topics read as their id in words."""
-    heads = [(h["id"], h.get_text().rstrip("¶")) for h in soups["claims/"].select("article h2")]
+    heads = [(h["id"], h.get_text().rstrip("¶")) for h in soups["claims/"].select("article h2")
+             if not h.find_parent(class_="fk-refs")]
     assert heads == [("topic-reservoir", "The reservoir"), ("topic-bills", "Water bills & tariffs"),
                      ("topic-contract", "Contract"), ("topic-testing", "Testing")]
 
@@ -195,7 +219,9 @@ def test_cards_show_verdict_text_outcome_corrections_and_report_link(soups) -> N
     assert "Contradicts" in card.select_one(".fk-stance").get_text()
     assert "21 November 2026" in card.select_one(".fk-corrections").get_text()
     report = card.select_one(".fk-report a")["href"]
-    assert report == "https://github.com/example/water-facts/issues/new?template=report-error.yml&claim=reservoir-coverage"
+    assert report == ("https://github.com/example/water-facts/issues/new?template=report-error.yml"
+                      "&title=Error%20in%20claim%3A%20reservoir-coverage&claim=reservoir-coverage"
+                      "&page=https%3A%2F%2Fwater.example.org%2Fclaims%2F%23claim-reservoir-coverage")
     outcome = soup.find(id="claim-tariff-review").select_one(".fk-outcome")
     assert "3 per cent" in outcome.get_text()
 
@@ -310,7 +336,9 @@ def test_sources_page_back_links_and_details(soups) -> None:
 def test_review_page_lists_statements_in_order(soups, facts) -> None:
     soup = soups["fact-check/"]
     refs = [el.get_text() for el in soup.select(".fk-statement .fk-ref")]
-    assert refs == [st.ref for st in facts.review.statements]
+    assert refs == [f"Paragraph {st.ref[1:].split('.s')[0]}, sentence {st.ref.split('.s')[1]}"
+                    for st in facts.review.statements]
+    assert not any(st.ref in soup.select_one(".fk-statements").get_text() for st in facts.review.statements)
     assert "Not checked" in soup.select(".fk-statement")[-1].get_text()
 
 
@@ -490,3 +518,139 @@ def test_claim_on_no_page_fails_the_build(tmp_path) -> None:
         fh.write(orphan)
     output = failed_build(site, tmp_path / "out")
     assert "appear on no page" in output and "orphan-claim" in output and "bills-rumour" not in output
+
+
+def test_build_report_recomputes_the_export_from_the_html_alone(built, tmp_path) -> None:
+    """`factkit build-report` (for hosts that give no post-build hook) finds every claim's pages and anchors in
+    the built HTML and writes the same open data as the plugin does."""
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    shutil.rmtree(site / "data")
+    env = {**os.environ, "FACTKIT_TODAY": TODAY}
+    run = subprocess.run([sys.executable, "-m", "factkit", "build-report", str(site)], cwd=WATER, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert (site / "data" / "facts.json").read_bytes() == (built / "data" / "facts.json").read_bytes()
+    for page in site.rglob("*.html"):  # only the home page left: claims shown elsewhere are missing
+        if page != site / "index.html":
+            page.unlink()
+    gone = subprocess.run([sys.executable, "-m", "factkit", "build-report", str(site)], cwd=WATER, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert gone.returncode == 1 and "appear on no page" in gone.stderr and "Traceback" not in gone.stderr
+
+
+def test_a_site_without_the_factkit_plugin_fails_saying_what_to_add(tmp_path) -> None:
+    """Without the plugin the pages would build with no factkit CSS, JS or templates: the build must fail
+    instead, and say which line to add."""
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - factkit:")
+    end = text.index("  - macros")
+    config.write_text(text[:start] + text[end:].replace("  - macros", "  - macros:\n      module_name: shim", 1),
+                      encoding="utf-8")
+    (site / "shim.py").write_text("from factkit.hosts.macros import define_env  # noqa: F401\n", encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "add the factkit plugin before macros" in output
+
+
+def test_a_theme_other_than_material_fails_clearly(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: mkdocs", 1), encoding="utf-8")
+    assert "the site needs the Material theme" in failed_build(site, tmp_path / "out")
+
+
+def test_a_misspelled_plugin_setting_fails_with_a_suggestion(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      repo:", "      facts_dr: facts\n      repo:", 1), encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "facts_dr" in output and "did you mean 'facts_dir'?" in output
+
+
+# ---- published builds: the report channel, the address, the feed ----------------------------------------------
+
+
+def test_every_page_links_the_corrections_feed_which_lists_every_correction(built: Path, soups) -> None:
+    for url, soup in soups.items():
+        link = soup.find("link", rel="alternate", type="application/atom+xml")
+        assert link is not None, f"/{url}: no feed <link>"
+        assert urljoin(BASE + url, link["href"]) == BASE + "corrections.xml"
+    feed = (built / "corrections.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2 and f"{BASE}claims/#claim-reservoir-coverage" in feed
+
+
+def test_a_published_build_without_a_report_channel_fails(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '      repo: "https://github.com/example/water-facts"\n', ""), encoding="utf-8")
+    output = failed_build(site, tmp_path / "out", FACTKIT_CI="1")
+    assert "no report channel is configured, and a published site must let readers report errors" in output
+    local = build(site, tmp_path / "out-local")
+    assert local.returncode == 0 and "WARNING -  factkit: no report channel is configured" in local.stderr
+    text = (tmp_path / "out-local" / "claims" / "index.html").read_text(encoding="utf-8")
+    assert "../contributing/#report-an-error" in text
+
+
+def test_a_bad_report_address_fails_at_its_line(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        '      repo: "https://github.com/example/water-facts"\n', "      report:\n        email: corrections\n")
+    config.write_text(text, encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    line = text[: text.index("email: corrections")].count("\n") + 1
+    assert f"mkdocs.yml:{line}: report.email: 'corrections' is not an email address" in output
+
+
+def test_in_github_actions_the_pages_address_replaces_a_local_site_url(tmp_path: Path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://water.example.org/", "site_url: http://127.0.0.1:8000/").replace(
+        '      repo: "https://github.com/example/water-facts"\n', ""), encoding="utf-8")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "Town/water"}
+    result = build(site, tmp_path / "out", **env)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    published = "https://town.github.io/water/"
+    soup = BeautifulSoup((out / "claims" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.find("link", rel="canonical")["href"] == published + "claims/"
+    assert soup.find("meta", property="og:url")["content"] == published + "claims/"
+    report = soup.select_one(".fk-report a")["href"]
+    assert report.startswith("https://github.com/Town/water/issues/new?template=report-error.yml&")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert published + "claims/" in sitemap and "127.0.0.1" not in sitemap
+    assert not [p for p in out.rglob("*.html") if "127.0.0.1:8000" in p.read_text(encoding="utf-8")]
+    local = build(site, tmp_path / "out-local")
+    assert "WARNING -  factkit: site_url is the local address http://127.0.0.1:8000/" in local.stderr
+    assert failed_build(site, tmp_path / "out-ci", FACTKIT_CI="1").count("site_url is the local address") == 1
+
+
+def test_each_build_in_one_process_dates_the_sitemap_from_its_own_facts(tmp_path) -> None:
+    """As under `mkdocs serve`: the sitemap's date follows the facts of each build, not the first build's."""
+    site = copy_site(tmp_path)
+    script = textwrap.dedent(f"""
+        import logging, re, pathlib
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        logging.disable(logging.CRITICAL)
+        site = pathlib.Path({str(site)!r})
+        dates = []
+        for day in ("2026-11-20", "2026-11-25"):
+            claims = site / "facts" / "claims.yml"
+            claims.write_text(re.sub(r"checked: 2026-11-2[05]", "checked: " + day, claims.read_text()))
+            build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "out")))
+            sitemap = (site / "out" / "sitemap.xml").read_text()
+            dates.append(sorted(set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap))))
+        print(dates)
+    """)
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k != "SOURCE_DATE_EPOCH"}
+    run = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
+                         env={**env, "FACTKIT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr
+    first, second = eval(run.stdout.strip().splitlines()[-1])
+    assert first != second and second == ["2026-11-25"], (first, second)

@@ -31,10 +31,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import report
+from .. import editorial, report
+from .. import i18n as i18n_words
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
+from . import template_line
 from .errorpage import error_page
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -42,13 +44,18 @@ ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
+_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
 class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     facts_dir = c.Type(str, default="facts")
     topics = c.Type(dict, default={})
-    repo = c.Type(str, default="")
+    repo = c.Type(str, default="")  # the older name of report: {issues: ...}
+    report = c.Type(dict, default={})  # how readers report errors: any of issues, form, email (factkit.publish)
+    about = c.Type(dict, default={})  # the About page: publisher, checked_by, contact, funding, licence_text, ...
+    translations = c.Type(dict, default={})  # lang -> {translator, reviewer} (the editions, with mkdocs-static-i18n)
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -58,17 +65,6 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
             hint = f"did you mean '{near[0]}'?" if near else f"allowed: {', '.join(known)}"
             failed.append((key, base.ValidationError(f"unknown setting of the factkit plugin; {hint}")))
         return failed, [w for w in warnings if w[0] in known]
-
-
-def _template_line() -> int | None:
-    """The line of the page being rendered by Jinja that is calling a macro right now."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            return int(template.get_corresponding_lineno(frame.f_lineno))
-        frame = frame.f_back  # type: ignore[assignment]  # None ends the loop
-    return None
 
 
 class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
@@ -84,11 +80,29 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _fragments: list[str]  # the current page's macro HTML, by token number
     _failure: str | None = None  # serving: why the facts could not be loaded (every page shows it)
     _watcher: Watcher | None = None
+    _not_found: str | None = None  # with editions: the default edition's 404 page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
+
+    def _i18n(self, config: MkDocsConfig) -> Any:
+        """The mkdocs-static-i18n plugin when the site has editions in several languages (it builds the default
+        language, then each other one into its folder, running every plugin's events again)."""
+        return config.plugins.get("i18n")
+
+    def _languages(self, config: MkDocsConfig) -> tuple[str, list[str]]:
+        """(the default language, the other languages) of the site's editions."""
+        i18n = self._i18n(config)
+        if i18n is None:
+            return "en", []
+        default = i18n.default_language or "en"
+        return default, [lang for lang in i18n.build_languages if lang != default]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = self._i18n(config)
+        if i18n is not None and getattr(i18n, "building", False) and self.site is not None:
+            return config  # another edition of the same build: the facts, macros, theme and assets are in place
+        self._not_found = None
         if config.theme.name != "material":
             raise PluginError("factkit: the site needs the Material theme (theme: {name: material} in mkdocs.yml)")
         macros = config.plugins.get("macros")
@@ -100,10 +114,19 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
-                            config.site_url or "", Path(config.config_file_path).name)
+                            config.site_url or "", Path(config.config_file_path).name,
+                            report=dict(self.config.report), about=dict(self.config.about),
+                            site_name=config.site_name or "", serving=self.serving,
+                            translations=self._credits(config))
         docs = Path(config.docs_dir)
+        _, others = self._languages(config)
+        translated = tuple(f".{lang}.md" for lang in others)  # page.ar.md: the Arabic edition of page.md
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
-                  p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+                  p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md")) if not p.name.endswith(translated)]
+        # factkit's templates, CSS and JS (also for the live preview's error page)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
+        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         reader = None
         if self.serving:
             root = project / settings.facts_dir
@@ -124,12 +147,15 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return config
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
+        for notice in site.notices:  # printed, not logged: a local build still passes --strict
+            print(f"WARNING -  factkit: {notice}", file=sys.stderr)
+        config.site_url = site.site_url or None  # the published address (factkit.publish)
+        problems = editorial.check_docs(docs, project)
+        if problems:
+            raise PluginError("The pages have text that is not for readers:\n" + report(problems))
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
-        config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
-        config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
         return config
 
     def _macro(self, name: str) -> Any:
@@ -139,7 +165,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         def call(*args: Any, **kwargs: Any) -> Any:
             if self.site is None:
                 return ""
-            out = self.site.call(name, args, kwargs, _template_line())
+            out = self.site.call(name, args, kwargs, template_line())
             return self._hold(out) if isinstance(out, str) and "<" in out else out
 
         return call
@@ -160,6 +186,14 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
         return server
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.site is None:  # serving with broken facts: the error page needs no values
+            return env
+        i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
+        lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
+        env.globals["factkit"] = self.site.template_values(lang)  # the footer's About link, the feed <link>
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for asset in ASSETS:
             if files.get_file_from_path(asset) is None:  # a site may ship its own version
@@ -178,7 +212,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         except OSError:
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
-        self.site.begin_page(page.url, Path(shown).as_posix(), offset)
+        lang, prose = self._page_languages(page, config)
+        self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
         macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
             macros.env.parse(markdown)
@@ -201,7 +236,65 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
-        return _TOKEN.sub(self._put_back, html) if self._fragments else html
+        html = _TOKEN.sub(self._put_back, html) if self._fragments else html
+        lang, prose = self._page_languages(page, config)
+        if lang is not None and prose is not None and lang != prose:
+            # a page not translated yet, in another edition: say so, in the edition's language
+            note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
+            html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
+        return self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page: no <link rel=alternate> (see on_post_page), and with editions the default edition's,
+        whichever edition is built last (a host serves one 404 page, at the site's root)."""
+        if template_name != "404.html":
+            return output_content
+        output = _ALTERNATE.sub("", output_content)
+        i18n = self._i18n(config)
+        if i18n is None:
+            return output
+        if (i18n.current_language or i18n.default_language) == i18n.default_language or self._not_found is None:
+            self._not_found = output
+        return self._not_found
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on
+        <html> as well as <body>, and the search of the edition's own index (``<lang>/search/``)."""
+        lang, _ = self._page_languages(page, config)
+        default = self._languages(config)[0]
+        if lang is None:
+            return output
+        # Material writes a <link rel="alternate" hreflang> per language and fetches a sitemap.xml under each one,
+        # expecting each to be an edition's root; mkdocs-static-i18n points them at this page's other editions, so
+        # every page would request missing sitemaps. The hreflang alternates are in sitemap.xml (per page) and on
+        # the switcher's links instead.
+        output = _ALTERNATE.sub("", output)
+        if lang == default:
+            return output
+        if i18n_words.direction(lang) == "rtl":
+            output = output.replace(f'<html lang="{lang}" class="no-js">',
+                                    f'<html lang="{lang}" dir="rtl" class="no-js">', 1)
+        return _BASE.sub(lambda m: f'"base": "{m.group(1).rstrip("/") or "."}/{lang}/"', output, count=1)
+
+    def _page_languages(self, page: Page, config: MkDocsConfig) -> tuple[str | None, str | None]:
+        """(the page's edition, the language its text is written in); (None, None) without editions."""
+        i18n = self._i18n(config)
+        if i18n is None:
+            return None, None
+        lang = i18n.current_language or i18n.default_language
+        return lang, getattr(page.file, "locale", lang)
+
+    def _credits(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
+        """Who translates and reviews each edition: the plugin's ``translations`` setting, else the editors."""
+        _, others = self._languages(config)
+        found: dict[str, dict[str, str]] = {}
+        for lang in sorted(set(others) | set(self.config.translations)):
+            given = self.config.translations.get(lang) or {}
+            if not isinstance(given, dict) or set(given) - {"translator", "reviewer"}:
+                raise PluginError(f"factkit: translations: {lang}: give translator and reviewer, e.g. "
+                                  "{ar: {translator: 'the editors', reviewer: 'awaiting a reviewer'}}")
+            found[lang] = {k: str(v) for k, v in given.items()}
+        return found
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
@@ -210,10 +303,25 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return f"<p>{fragment}</p>"
         return fragment
 
+    @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
-        problems = self.site.finish(Path(config.site_dir))
+        i18n = self._i18n(config)
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # another edition inside the build: the steps after the build run once, at its end
+        if i18n is not None:
+            from .editions import split_search
+
+            default, others = self._languages(config)
+            split_search(Path(config.site_dir), default, others)
+        problems = self.site.finish(Path(config.site_dir), self._languages(config)[1] if i18n is not None else [])
+        if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
+            import shutil
+
+            for lang in self._languages(config)[1]:
+                out = Path(config.site_dir)
+                shutil.copytree(out / "data", out / lang / "data", dirs_exist_ok=True)
         if problems and not self.serving:
             raise PluginError("\n".join(problems))
         for problem in problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import i18n
 from ..dates import EDTFDate
 from ..dates import months_between as _months
 from ..model import Claim, Entity, Terms
@@ -37,13 +38,13 @@ def expiry_year(entity: Entity) -> int | None:
     return terms.expires.start.year if terms.expires is not None else None
 
 
-def expiry_text(entity: Entity) -> str:
+def expiry_text(entity: Entity, lang: str = "en") -> str:
     terms = terms_of(entity)
     year = expiry_year(entity)
     if year is None:
-        return "no expiry recorded"
+        return "no expiry recorded" if lang == "en" else i18n.t(lang, "no-expiry")
     if terms.expires is not None and terms.expires.start.year == year:
-        return terms.expires.human()
+        return terms.expires.human() if lang == "en" else i18n.human_date(terms.expires, lang)
     return str(year)
 
 

@@ -41,6 +41,7 @@ def facts_json(r: Renderer) -> str:
     doc = {
         "claims": claims,
         "sources": [_record(facts.sources[k]) for k in sorted(facts.sources)],
+        "publishers": [_record(facts.publishers[k]) for k in sorted(facts.publishers)],
         "entities": [_record(facts.entities[k]) for k in sorted(facts.entities)],
         "review": _record(facts.review) if facts.review else None,
     }

@@ -50,6 +50,12 @@ def pages(site) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def editions(site) -> dict[str, list[str]]:
+    """Each edition's pages, the default (English) edition first: {'en': [...], 'ar': ['ar/', ...], ...}."""
+    return sitecheck.edition_pages(site)
+
+
+@pytest.fixture(scope="session")
 def facts(site) -> dict:
     return sitecheck.facts_json(site)
 

@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-11-27"
+TODAY = "2026-12-01"  # the day the flagship's facts were last checked (never the clock)
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -40,7 +40,7 @@ PHONE = {"width": 375, "height": 740}
 # A claim page (prose with inline claims) must stay light; the generated reference pages (every claim, every
 # source, every entity) carry the whole fact base and get a larger allowance. Transfer = HTML + every asset the
 # page loads, except the search index (fetched once by the search worker, only when the reader searches).
-BUDGET_HTML_KB = 150            # per claim page
+BUDGET_HTML_KB = 300            # per claim page, with its previews and "Sources on this page" (/visit/: 263 KB)
 BUDGET_HTML_REFERENCE_KB = 1200  # per generated reference page (claims index, sources, people, fact-check, timeline)
 BUDGET_TOTAL_KB = 1536          # per page: HTML + assets, excluding the search index
 BUDGET_TOTAL_REFERENCE_KB = 2048
@@ -56,9 +56,14 @@ def find_chromium() -> str | None:
 
 # ---- build and serve ----------------------------------------------------------------------------------------
 
-def build_site(out: Path, root: Path = REPO) -> Path:
-    """`mkdocs build --strict` of the project at `root` into `out`; raises with the build log on failure."""
-    env = {**os.environ, "FACTKIT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root)}
+CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")
+
+
+def build_site(out: Path, root: Path = REPO, **extra_env: str) -> Path:
+    """`mkdocs build --strict` of the project at `root` into `out`; raises with the build log on failure.
+    CI's variables are left out (a test build is not a publication) unless given in `extra_env`."""
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
+    env |= {"FACTKIT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root), **extra_env}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
@@ -103,11 +108,51 @@ def launch(playwright):
 
 # ---- the site's pages -----------------------------------------------------------------------------------------
 
-def sitemap_paths(site: Path) -> list[str]:
-    """Site-relative page paths ('' for the home page, 'visit/' ...) from sitemap.xml."""
+# The other editions (mkdocs-static-i18n: /ar/, /ru/) have the same pages as the English one; the full per-page
+# sweep runs on the English edition and on these pages of each other edition (its translated ones), so that the
+# suite's running time does not triple with the editions.
+EDITION_SWEEP = ("", "fact-check/", "visit/")
+
+
+def _sitemap(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """(page path, {hreflang: path of that edition's page}) for each <url> of sitemap.xml."""
     tree = ElementTree.parse(site / "sitemap.xml")
-    locs = [el.text.strip() for el in tree.iter() if el.tag.endswith("loc") and el.text]
-    return [urlsplit(loc).path.lstrip("/") for loc in locs]
+    out = []
+    for url in tree.iter():
+        if not url.tag.endswith("}url"):
+            continue
+        loc = next((el.text.strip() for el in url if el.tag.endswith("loc") and el.text), None)
+        if loc is None:
+            continue
+        alternates = {el.get("hreflang", ""): urlsplit(el.get("href", "")).path.lstrip("/")
+                      for el in url if el.tag.endswith("}link") and el.get("rel") == "alternate"}
+        out.append((urlsplit(loc).path.lstrip("/"), alternates))
+    return out
+
+
+def edition_pages(site: Path) -> dict[str, list[str]]:
+    """Each edition's pages by language, the default edition first ({'en': ['', 'visit/', …], 'ar': ['ar/', …]});
+    {'': [every page]} for a site with one edition."""
+    entries = _sitemap(site)
+    default = next((lang for path, alt in entries for lang, href in alt.items() if href == path), "")
+    found: dict[str, list[str]] = {default: []}
+    for path, alternates in entries:
+        lang = next((code for code, href in alternates.items() if href == path), default)
+        found.setdefault(lang, []).append(path)
+    return found
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Site-relative paths ('' for the home page, 'visit/' ...) of the default edition's pages, from sitemap.xml."""
+    return next(iter(edition_pages(site).values()))
+
+
+def edition_sweep(site: Path) -> list[str]:
+    """The other editions' pages that get the full per-page sweep: their home, fact-check and visit pages."""
+    out = []
+    for lang, paths in list(edition_pages(site).items())[1:]:
+        out += [p for p in (f"{lang}/{local}" for local in EDITION_SWEEP) if p in paths]
+    return out
 
 
 def page_file(site: Path, path: str) -> Path:

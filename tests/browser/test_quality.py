@@ -10,7 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 def test_quality_bars_on_every_page(chromium, base_url, site, pages, screenshots):
-    reports = sitecheck.measure_pages(chromium, base_url, site, [*pages, "404.html"], shots=screenshots)
+    swept = [*pages, *sitecheck.edition_sweep(site), "404.html"]  # English, and ar/ru home, fact-check, visit
+    reports = sitecheck.measure_pages(chromium, base_url, site, swept, shots=screenshots)
     print("\n" + sitecheck.table(reports))
     failures = [f for r in reports for f in r.failures()] + sitecheck.site_problems(site)
     assert not failures, "\n".join(failures)

@@ -106,11 +106,17 @@ def first_citation(site, pages):
     return "" if "" in with_cites else with_cites[0]
 
 
+def marker_source(page, facts, marker):
+    """(source id, publisher) a marker cites: its entry in the page's list of sources links to the source's card."""
+    return publisher_of(facts, page.locator(f"{marker.get_attribute('href')} a.fk-ref-more").get_attribute("href"))
+
+
 def publisher_of(facts, href):
     sid = href.rsplit("#source-", 1)[-1]
     source = next((s for s in facts["sources"] if s["id"] == sid), None)
     assert source, f"citation marker {href} names no source in data/facts.json"
-    return sid, source["publisher"]
+    publisher = next((p for p in facts.get("publishers", []) if p["id"] == source["publisher"]), None)
+    return sid, publisher["name"] if publisher else source["publisher"]  # the name the page shows
 
 
 def test_citation_preview_on_hover(open_page, site, pages, facts):
@@ -120,7 +126,7 @@ def test_citation_preview_on_hover(open_page, site, pages, facts):
     tip = page.locator(css_id(marker.get_attribute("aria-describedby")))
     assert tip.get_attribute("role") == "tooltip"
     assert not tip.is_visible(), "the source preview shows before the reader asks for it"
-    _, publisher = publisher_of(facts, marker.get_attribute("href"))
+    _, publisher = marker_source(page, facts, marker)
     marker.hover()
     tip.wait_for(state="visible", timeout=3000)
     assert publisher in tip.inner_text()
@@ -141,7 +147,7 @@ def test_citation_preview_on_keyboard_focus(open_page, site, pages, facts, devic
     focused = page.locator(".fk-cite-ref:focus")
     tip = page.locator(css_id(focused.get_attribute("aria-describedby")))
     tip.wait_for(state="visible", timeout=3000)
-    _, publisher = publisher_of(facts, focused.get_attribute("href"))
+    _, publisher = marker_source(page, facts, focused)
     assert publisher in tip.inner_text()
     box, view = tip.bounding_box(), page.viewport_size
     assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], "the preview is cut off at the side"
@@ -178,10 +184,19 @@ def test_phone_preview_never_covers_its_marker(open_page, site, pages):
 
 
 def test_citation_leads_to_source_and_back_to_every_citing_claim(open_page, site, pages, facts):
+    """A marker leads to its source's entry in 'Sources on this page' (as on Wikipedia); the entry leads to the
+    source's card on the sources page, whose back-links reach every claim citing it."""
     page = open_page(first_citation(site, pages))
     marker = page.locator("article .fk-cite-ref").first
-    sid, publisher = publisher_of(facts, marker.get_attribute("href"))
+    ref = marker.get_attribute("href")
+    assert re.fullmatch(r"#fk-ref-\d+", ref), ref
     marker.click()
+    page.wait_for_url(f"**{ref}")
+    page.wait_for_timeout(200)
+    assert in_viewport(page, ref), "the source's entry at the end of the page is not on screen after the marker"
+    details = page.locator(f"{ref} a.fk-ref-more")
+    sid, publisher = publisher_of(facts, details.get_attribute("href"))
+    details.click()
     page.wait_for_url(f"**#source-{sid}")
     entry_sel = css_id(f"source-{sid}")
     page.wait_for_timeout(200)

@@ -1,0 +1,151 @@
+"""Editorial text for readers: no internal ids or notes-to-self in what the site shows.
+
+Checked: the reader-facing text of the facts (claim text, explanations, outcomes, corrections, statement
+notes, source titles, notes, paraphrases and flags, entity descriptions and role titles) and the prose of
+the pages in docs/ (code, macro calls and HTML attributes left out). Verbatim material is not checked:
+excerpts, quotes and the article's wording are copied exactly from their sources.
+
+Codes: ``internal-id`` (a source-list id like S080, a statement ref like p4.s2), ``editor-note`` (a note to
+self: "seed", shouted words like "DISAGREES" or "NOT found", TODO, FIXME).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .model import Record
+    from .store import FactBase
+
+_ID_PATTERNS = [
+    (re.compile(r"\b[Ss]\d{3}\b(?![-–.,]?\d)"), "a source-list id"),
+    (re.compile(r"\b(?:source|list|dossier|vetted)[ -]?(?:list )?id\b", re.IGNORECASE), "an internal id label"),
+    (re.compile(r"\bp\d{1,3}\.s\d{1,3}\b"), "a statement ref"),
+]
+_SHOUTED = ("NOT", "DISAGREES", "DISAGREE", "AGREES", "CONFIRMED", "UNCONFIRMED", "FOUND", "MISSING", "WRONG",
+            "CHECK", "VERIFY", "UNCLEAR", "CONFIRM", "NOTE", "NB", "TODO", "FIXME", "TBD", "TBC", "XXX", "HACK")
+_NOTE_PATTERNS = [
+    (re.compile(r"\b[Ss]eed(?:['’]s)?\b"), "editors' shorthand (for the article's draft)"),
+    (re.compile(r"(?<![\w-])(?:" + "|".join(_SHOUTED) + r")(?![\w-])"), "a shouted note"),
+    (re.compile(r"\b(?:todo|fixme|note to self)\b"
+                r"|\?\?|\[(?:check|verify|citation needed|tk)\]", re.IGNORECASE), "a note to self"),
+]
+# a run of two or more upper-case words of 4+ letters ('FERTILIZER PLANT'): shouting, not an acronym
+_CAPS_RUN = re.compile(r"\b[A-Z]{4,}(?:[ -][A-Z]{3,})+\b")
+
+
+def findings(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, code, the words found, what they are) for each problem in ``text``."""
+    for pattern, what in _ID_PATTERNS:
+        for m in pattern.finditer(text):
+            yield m.start(), "internal-id", m.group(0), what
+    for pattern, what in _NOTE_PATTERNS:
+        for m in pattern.finditer(text):
+            yield m.start(), "editor-note", m.group(0), what
+    for m in _CAPS_RUN.finditer(text):
+        yield m.start(), "editor-note", m.group(0), "a shouted note"
+
+
+def _message(field: str, words: str, what: str, code: str) -> str:
+    fix = ("write what it stands for in words" if code == "internal-id"
+           else "reword it for readers (say what the sources show) or remove it")
+    return f"{field}: {words!r} is {what}, not text for readers; {fix}"
+
+
+# ---- the facts -----------------------------------------------------------------------------------
+
+
+def _fact_texts(facts: FactBase) -> Iterator[tuple[Record, str, str | None, str]]:
+    """(record, field, text, what) for every reader-facing text of the facts."""
+    for s in facts.sources.values():
+        for name in ("title", "notes", "reliability", "published_note", "url_unavailable"):
+            yield s, name, getattr(s, name), f"source '{s.id}'"
+        for e in s.excerpts:
+            yield e, "says", e.says, f"an excerpt of '{s.id}'"
+    for ent in facts.entities.values():
+        yield ent, "description", ent.description, f"entity '{ent.id}'"
+        for role in ent.roles:
+            yield role, "title", role.title, f"a role of '{ent.id}'"
+        if ent.terms:
+            yield ent.terms, "renewal", ent.terms.renewal, f"the terms of '{ent.id}'"
+    for c in facts.claims.values():
+        what = f"claim '{c.id}'"
+        yield c, "text", c.text, what
+        if c.outcome:
+            yield c.outcome, "text", c.outcome.text, f"the outcome of {what}"
+        if c.review:
+            yield c.review, "explanation", c.review.explanation, f"the review of {what}"
+        for cor in c.corrections:
+            yield cor, "what", cor.what, f"a correction of {what}"
+            yield cor, "why", cor.why, f"a correction of {what}"
+    if facts.review:
+        for st in facts.review.statements:
+            yield st, "not_checked", st.not_checked, f"statement {st.ref}"
+
+
+def check_facts(facts: FactBase) -> list[Problem]:
+    """Problems in the reader-facing text of a fact base."""
+    problems = []
+    for record, name, text, what in _fact_texts(facts):
+        if not text:
+            continue
+        seen = set()
+        for _, code, words, kind in sorted(findings(text)):
+            if (code, words) in seen:
+                continue
+            seen.add((code, words))
+            problems.append(Problem(record.where[0], record.line_of(name), code,
+                                    _message(f"the {name} of {what}", words, kind, code)))
+    return problems
+
+
+# ---- the pages ------------------------------------------------------------------------------------
+
+_HIDDEN = re.compile(
+    r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}"  # {% raw %} … {% endraw %}
+    r"|^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$"  # fenced code
+    r"|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"  # Jinja
+    r"|<!--.*?-->"  # HTML comments
+    r"|`[^`\n]+`"  # inline code
+    r"|<[A-Za-z/!][^>]*>"  # HTML tags (their attributes)
+    r"|\]\([^)\s]*\)|\{[:#.][^}\n]*\}"  # link targets, attr lists
+    r"|^[ \t]*\[[^\]]+\]:[^\n]*$",  # link reference definitions
+    re.DOTALL | re.MULTILINE)
+
+
+def prose(markdown: str) -> str:
+    """The page's text a reader sees, with everything else blanked out (same length, same line breaks)."""
+    return _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+
+
+def check_page(path: str, markdown: str) -> list[Problem]:
+    """Problems in one page's prose; ``path`` is shown in the problems."""
+    text = prose(markdown)
+    problems = []
+    for offset, code, words, kind in sorted(findings(text)):
+        line = text.count("\n", 0, offset) + 1
+        problems.append(Problem(path, line, code, _message("page text", words, kind, code)))
+    return sorted(set(problems))
+
+
+def check_pages(pages: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Problems in pages given as (path shown, Markdown)."""
+    return [p for path, text in pages for p in check_page(path, text)]
+
+
+def check_docs(docs_dir: Path, base_dir: Path | None = None) -> list[Problem]:
+    """Problems in every Markdown page under ``docs_dir`` (paths shown relative to ``base_dir``)."""
+    base = base_dir or docs_dir.parent
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            shown = path.relative_to(base).as_posix()
+        except ValueError:
+            shown = path.as_posix()
+        found.append((shown, path.read_text(encoding="utf-8")))
+    return check_pages(found)

@@ -1,0 +1,172 @@
+"""Editions in three languages: a trilingual copy of the water fixture (English, Arabic, Russian) and the flagship,
+built strict with mkdocs-static-i18n: lang/dir, switcher and hreflang links that resolve to the same page in the
+other editions, the same claim permalinks in every edition, per-edition search, ClaimReview inLanguage, and the
+English marked as not translated where a record has no translation."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from test_site_build import REPO, WATER, build
+
+import factkit
+from factkit import i18n
+
+I18N = """  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: en, name: English, default: true, build: true}
+        - {locale: ar, name: العربية, build: true}
+        - {locale: ru, name: Русский, build: true}
+"""
+AR_INDEX = """# مياه إيستبروك { #eastbrooks-water }
+
+الخزان: {{ claim("reservoir-opened") }} ويغطي معظم المنازل: {{ claim("reservoir-coverage") }}
+
+افتُتح الخزان في {{ date_of("reservoir-opened") }}، ويضم الموقع {{ num(claim_count()) }} ادعاءات.
+"""
+
+
+def trilingual(tmp: Path) -> Path:
+    site = tmp / "water3"
+    shutil.copytree(WATER, site)
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n", "plugins:\n  - search\n" + I18N)
+    config = config.replace("  - factkit:\n", "  - factkit:\n      translations: {ar: {translator: المحررون, "
+                                              "reviewer: بانتظار مراجع}}\n")
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (site / "docs" / "index.ar.md").write_text(AR_INDEX, encoding="utf-8")
+    facts, _ = factkit.check(site / "facts", base_dir=site, on=factkit.today("2026-11-27"))
+    h = i18n.text_hash("claims", facts.claims["reservoir-opened"])
+    (site / "facts" / "i18n").mkdir()
+    (site / "facts" / "i18n" / "ar.yml").write_text(
+        f"translations:\n  lang: ar\n  claims:\n    - id: reservoir-opened\n      from: {h}\n"
+        "      text: \"افتُتح الخزان.\"\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def water3(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("water3")
+    site = trilingual(tmp)
+    out = tmp / "out"
+    result = build(site, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def flagship(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("flagship") / "site"
+    env = {**os.environ, "FACTKIT_TODAY": "2026-12-01", "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def target(out: Path, page: Path, href: str) -> Path:
+    rel = page.parent.relative_to(out).as_posix()
+    path = urlsplit(href).path
+    joined = posixpath.normpath(posixpath.join(rel, path)) if not path.startswith("/") else path.lstrip("/")
+    found = out / joined
+    return found / "index.html" if found.is_dir() or path.endswith("/") or not path else found
+
+
+def check_editions(out: Path) -> None:
+    pages = [p for p in out.rglob("index.html") if "search" not in p.parts]
+    assert (out / "ar" / "index.html").is_file() and (out / "ru" / "index.html").is_file()
+    for page in pages:
+        html = soup(page)
+        rel = page.relative_to(out).as_posix()
+        lang = rel.split("/")[0] if rel.split("/")[0] in ("ar", "ru") else "en"
+        assert html.html["lang"] == lang, rel
+        if lang == "ar":
+            assert html.html.get("dir") == "rtl" and html.body["dir"] == "rtl", rel
+        switch = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
+        assert set(switch) == {"en", "ar", "ru"}, rel
+        local = rel[3:] if lang != "en" else rel
+        for code, href in switch.items():  # the same page in the other edition
+            dest = target(out, page, href)
+            assert dest.is_file(), (rel, href)
+            expected = local if code == "en" else f"{code}/{local}"
+            assert dest.relative_to(out).as_posix() == expected, (rel, code, href)
+    for lang in ("ar", "ru"):
+        index = json.loads((out / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"][0] == lang and index["docs"]
+        assert not any(d["location"].startswith(f"{lang}/") for d in index["docs"])
+        base = soup(out / lang / "index.html").find("script", id="__config").string
+        assert json.loads(base)["base"].endswith(f"/{lang}/")
+    # hreflang alternates: the sitemap lists every page's editions (no <link rel=alternate> in pages: Material
+    # reads those as other sites and fetches a sitemap.xml under each)
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in ("en", "ar", "ru"):
+        assert f'hreflang="{lang}"' in sitemap
+    root = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert root["config"]["lang"] == ["en"]
+    assert not any(d["location"].startswith(("ar/", "ru/")) for d in root["docs"])
+
+
+def test_water_in_three_languages(water3: Path) -> None:
+    check_editions(water3)
+    ar = soup(water3 / "ar" / "index.html")
+    assert "افتُتح الخزان." in ar.get_text()  # translated
+    assert "غير مترجم" in ar.get_text()  # reservoir-coverage is not: English, marked
+    assert ar.select_one(".fk-untr[lang=en]") is not None
+    ru = soup(water3 / "ru" / "index.html")
+    # a page not translated says so once (its text is an English block): no "not translated" on each record
+    assert "Эта страница ещё не переведена" in ru.get_text() and "не переведено" not in ru.get_text()
+    assert ru.select_one(".fk-fallback[lang=en]") is not None
+    # claim permalinks are the same in every edition
+    for lang in ("", "ar/", "ru/"):
+        claims = soup(water3 / lang / "claims" / "index.html") if lang else soup(water3 / "claims" / "index.html")
+        assert claims.find(id="claim-reservoir-opened") is not None
+    assert "المحررون" in soup(water3 / "ar" / "claims" / "index.html").get_text()
+
+
+def test_flagship_editions(flagship: Path) -> None:
+    check_editions(flagship)
+    ar = soup(flagship / "ar" / "fact-check" / "index.html")
+    data = [json.loads(s.string) for s in ar.find_all("script", type="application/ld+json")]
+    reviews = [g for d in data for g in d.get("@graph", []) if g.get("@type") == "ClaimReview"]
+    languages = {r["inLanguage"] for r in reviews}
+    assert reviews and languages <= {"ar", "en"} and "ar" in languages
+    assert all("/ar/claims/#claim-" in r["url"] for r in reviews)
+    # verdict labels and dates in each language, computed from the facts
+    home = soup(flagship / "ar" / "index.html").get_text()
+    assert "دقيق" in home and "يوليو 2025" in home
+    assert "Проверка статьи" in soup(flagship / "ru" / "fact-check" / "index.html").get_text()
+
+
+def test_flagship_editions_share_main_features(flagship: Path) -> None:
+    """Main's features in the editions: the page's sources, the verdict's why, citing and the publishers' flags in
+    the edition's words; each edition's search has an entry per claim, in its language; one 404 page, in English,
+    with no alternates for Material to fetch sitemaps from."""
+    ar = soup(flagship / "ar" / "index.html")
+    assert ar.find(id="sources-on-this-page").get_text() == "المصادر في هذه الصفحة"
+    assert "سبب الحكم" in ar.select_one(".fk-why").get_text()
+    ru = soup(flagship / "ru" / "claims" / "index.html")
+    assert ru.select_one(".fk-citethis summary").get_text() == "Как сослаться на это утверждение"
+    assert "Российские государственные СМИ" in ru.get_text()
+    for lang, script in (("ar", "\u0600-\u06ff"), ("ru", "\u0400-\u04ff")):
+        index = json.loads((flagship / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        claims = [d for d in index["docs"] if "#claim-" in d["location"]]
+        assert len(claims) == len({d["location"] for d in claims}) > 100
+        assert any(re.search(f"[{script}]", d["title"]) for d in claims), lang
+    not_found = (flagship / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in not_found and 'rel="alternate" href' not in not_found
