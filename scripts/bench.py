@@ -226,8 +226,11 @@ DUMP_HOOK = '''"""Bench helper: write each page's Markdown after the macros have
 The factkit plugin keeps each macro's HTML aside and leaves a token (FKFRAG<n>Z) in the Markdown, so
 Markdown never parses that HTML (the plugin puts it back in on_page_content). The floor is plain MkDocs
 on the pages as a macros-only site would have them: the HTML itself in the Markdown, parsed by
-Python-Markdown (md_in_html) like any page's raw HTML.
+Python-Markdown (md_in_html) like any page's raw HTML. What the plugin adds after the Markdown is put in the
+page too (the list of the sources a page cites at its end, the note on badges after its title); the values
+the plugin gives the theme's templates are kept for the floor's hook (floor_hook.py).
 """
+import json
 import os
 import re
 from pathlib import Path
@@ -235,6 +238,20 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 TOKEN = re.compile(r"FKFRAG(\\d+)Z")
+REFS = \'<section class="fk-refs"\'
+NOTE = re.compile(r\'<p class="fk-badge-note">.*?</p>\')
+
+
+def _out(page):
+    return Path(os.environ["BENCH_DUMP"]) / page.file.src_uri
+
+
+@event_priority(-100)
+def on_env(env, config, files):
+    values = env.globals.get("factkit")
+    if values is not None:
+        (Path(os.environ["BENCH_DUMP"]).parent / "template-values.json").write_text(json.dumps(values))
+    return env
 
 
 @event_priority(-100)
@@ -242,10 +259,40 @@ def on_page_markdown(markdown, page, config, files):
     fragments = getattr(config.plugins.get("factkit"), "_fragments", None) or []
     if fragments:
         markdown = TOKEN.sub(lambda m: fragments[int(m.group(1))], markdown)
-    out = Path(os.environ["BENCH_DUMP"]) / page.file.src_uri
+    out = _out(page)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(markdown, encoding="utf-8")
     return markdown
+
+
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    out = _out(page)
+    markdown = out.read_text(encoding="utf-8")
+    note = NOTE.search(html)  # put before the block of the first claim; here after the page's title
+    if note:
+        title, _, rest = markdown.partition("\\n")
+        markdown = f"{title}\\n\\n{note.group(0)}\\n{rest}"
+    at = html.rfind(REFS)
+    if at >= 0:
+        markdown += "\\n\\n" + html[at:] + "\\n"
+    out.write_text(markdown, encoding="utf-8")
+    return html
+'''
+
+FLOOR_HOOK = '''"""Bench helper: the floor's theme templates get the values the factkit plugin gives them (its
+footer link, the corrections feed's <link>), as dumped from the engine build."""
+import json
+from pathlib import Path
+
+_FILE = Path(__file__).with_name("template-values.json")
+VALUES = json.loads(_FILE.read_text()) if _FILE.exists() else None
+
+
+def on_env(env, config, files):
+    if VALUES is not None:
+        env.globals["factkit"] = VALUES
+    return env
 '''
 
 
@@ -253,23 +300,30 @@ def _name(plugin: object) -> str:
     return plugin if isinstance(plugin, str) else next(iter(plugin))  # type: ignore[arg-type]
 
 
+CONTENT_SETTINGS = ("topics", "translations")  # the factkit settings that belong to the repository's own content
+CONTENT_PLUGINS = ("i18n",)  # the repository's editions (mkdocs-static-i18n): a synthetic site has one language
+
+
 def _engine_plugin(plugin: object) -> object:
-    """A plugin of the repository's config; factkit's without its content settings (topic labels belong to
-    the repository's own facts)."""
+    """A plugin of the repository's config; factkit's without its content settings (topic labels and the
+    editions' translators belong to the repository's own facts)."""
     if isinstance(plugin, dict) and "factkit" in plugin:
-        return {"factkit": {k: v for k, v in (plugin["factkit"] or {}).items() if k != "topics"}}
+        return {"factkit": {k: v for k, v in (plugin["factkit"] or {}).items() if k not in CONTENT_SETTINGS}}
     return plugin
 
 
-def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[str, ...] = ()) -> Path:
-    """A config like the repository's (theme, features, extensions), with or without the engine."""
+def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[str, ...] = (),
+                 name: str | None = None) -> Path:
+    """A config like the repository's (theme, features, extensions, plugins but its editions), with or without
+    the engine; written to ``mkdocs-<name>.yml`` (default: engine or plain)."""
     import yaml
 
     repo_conf = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = [p for p in repo_conf["plugins"] if _name(p) not in CONTENT_PLUGINS]
     conf = {
         "site_name": "Bench", "site_url": "http://127.0.0.1:8000/", "docs_dir": docs, "site_dir": site,
         "strict": False, "theme": dict(repo_conf["theme"]),
-        "plugins": [_engine_plugin(p) for p in repo_conf["plugins"] if engine or _name(p) not in ENGINE_PLUGINS],
+        "plugins": [_engine_plugin(p) for p in plugins if engine or _name(p) not in ENGINE_PLUGINS],
         "validation": repo_conf.get("validation", {}),
         "markdown_extensions": repo_conf.get("markdown_extensions", []),
     }
@@ -279,7 +333,7 @@ def write_config(root: Path, docs: str, site: str, engine: bool, hooks: tuple[st
         conf["extra_javascript"] = [a for a in ASSETS if a.endswith(".js")]
     if hooks:
         conf["hooks"] = list(hooks)
-    path = root / f"mkdocs-{'engine' if engine else 'plain'}{'-dump' if hooks else ''}.yml"
+    path = root / f"mkdocs-{name or ('engine' if engine else 'plain')}.yml"
     path.write_text(yaml.safe_dump(conf, sort_keys=False), encoding="utf-8")
     return path
 
@@ -299,11 +353,12 @@ CPU: dict[str, float] = {}  # command label -> CPU seconds (user + system) of it
 ERR: dict[str, str] = {}  # command label -> what its last run printed on stderr
 EVENT_TIMES = REPO / "scripts" / "event_times.py"
 ENGINE_PLUGINS = ("factkit", "macros")
-# the build events the factkit plugin (startup, config, files, page_markdown, page_content, post_build) and the
-# macros plugin (config, pre_build, nav, page_markdown, post_build) take part in; the floor's same events
-# (the search plugin's config, pre_build and post_build) are subtracted
-ENGINE_EVENTS = ("event startup", "event config", "event pre_build", "event files", "event nav",
-                 "event page_markdown", "event page_content", "event post_build")
+# the build events the factkit plugin (startup, config, env, files, page_markdown, page_content, post_template,
+# post_page, post_build) and the macros plugin (config, pre_build, nav, page_markdown, post_build) take part in;
+# the floor's same events (the search plugin's config, pre_build, page_context and post_build) are subtracted
+ENGINE_EVENTS = ("event startup", "event config", "event pre_build", "event files", "event nav", "event env",
+                 "event page_markdown", "event page_content", "event post_template", "event post_page",
+                 "event post_build")
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")  # as the plugin adds them (tested)
 
 
@@ -393,6 +448,21 @@ def largest(site: Path) -> tuple[str, int]:
     return best.relative_to(site).as_posix(), best.stat().st_size
 
 
+def make_floor(root: Path) -> tuple[Path, Path]:
+    """Build the site at ``root`` once with the dump hook, which writes the floor's pages (plain-docs/); (the
+    engine's config, the floor's config)."""
+    env = _env()
+    env["BENCH_DUMP"] = str(root / "plain-docs")
+    (root / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
+    (root / "floor_hook.py").write_text(FLOOR_HOOK, encoding="utf-8")
+    run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+         str(write_config(root, "docs", "site-dump", True, ("dump_hook.py",), name="engine-dump"))], root, env)
+    shutil.copytree(REPO / "factkit" / "assets", root / "plain-docs" / "assets", dirs_exist_ok=True)
+    shutil.rmtree(root / "site-dump")
+    return write_config(root, "docs", "site", True), write_config(root, "plain-docs", "site-plain", False,
+                                                                  ("floor_hook.py",))
+
+
 def bench(n_claims: int, n_pages: int, workdir: Path, log=print, check_only: bool = False, serve: bool = True,
           serve_runs: int = SERVE_RUNS) -> dict:
     root = workdir / f"n{n_claims}"
@@ -427,17 +497,8 @@ def bench(n_claims: int, n_pages: int, workdir: Path, log=print, check_only: boo
     if check_only:
         return r
 
-    env = _env()
-    env["BENCH_DUMP"] = str(root / "plain-docs")
-    (root / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
-    run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-         str(write_config(root, "docs", "site-dump", True, ("dump_hook.py",)))], root, env)
-    shutil.copytree(REPO / "factkit" / "assets", root / "plain-docs" / "assets", dirs_exist_ok=True)
-    shutil.rmtree(root / "site-dump")
+    engine_conf, plain_conf = make_floor(root)
     log(f"[{n_claims}] pre-rendered the pages for the floor")
-
-    engine_conf = write_config(root, "docs", "site", True)
-    plain_conf = write_config(root, "plain-docs", "site-plain", False)
     build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
     # interleaved, best of BUILDS each: noise on a shared machine only ever adds time
     walls: dict[str, list[float]] = {"plain": [], "engine": []}

@@ -98,34 +98,33 @@ def test_engine_events_are_the_plugins_build_events():
 
 
 def test_floor_gets_the_engine_html_css_js_and_templates(tmp_path):
-    """The engine config builds a generated site (the repository's own topic labels do not leak into it); the
-    pages dumped for the floor carry the macros' HTML itself (not the plugin's placeholders), and the floor
-    build links factkit's CSS and JS and uses its templates; scripts/event_times.py times it from inside."""
+    """The engine config builds a generated site (the repository's own topic labels and editions do not leak into
+    it); the floor's pages carry the macros' HTML itself (not the plugin's placeholders) and what the plugin adds
+    after the Markdown, and its build links factkit's CSS and JS and uses its templates and their values: both
+    builds give the same page, give or take whitespace. scripts/event_times.py times the floor from inside."""
     bench = _bench()
     _site(tmp_path, bench)
-    env = bench._env()
-    env["BENCH_DUMP"] = str(tmp_path / "plain-docs")
-    (tmp_path / "dump_hook.py").write_text(bench.DUMP_HOOK, encoding="utf-8")
-    dump = bench.write_config(tmp_path, "docs", "site-engine", True, ("dump_hook.py",))
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(dump)], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
+    engine, plain = bench.make_floor(tmp_path)
     page = (tmp_path / "plain-docs" / bench.page_path(1)).read_text(encoding="utf-8")
-    assert "FKFRAG" not in page and 'data-claim="c-00001"' in page
-    shutil.copytree(REPO / "factkit" / "assets", tmp_path / "plain-docs" / "assets")
-    plain = bench.write_config(tmp_path, "plain-docs", "site-plain", False)
-    run = subprocess.run([sys.executable, str(bench.EVENT_TIMES), "build", "-q", "-f", str(plain)], cwd=tmp_path,
-                         env=bench._env(), capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
-    wall, cpu = bench.events(run.stderr), bench.events(run.stderr, cpu=True)  # timed inside the build
+    assert "FKFRAG" not in page and 'data-claim="c-00001"' in page and '<section class="fk-refs"' in page
+    for config, cmd in ((engine, ["-m", "mkdocs"]), (plain, [str(bench.EVENT_TIMES)])):
+        run = subprocess.run([sys.executable, *cmd, "build", "-q", "-f", str(config)], cwd=tmp_path, env=bench._env(),
+                             capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stdout + run.stderr
+    wall, cpu = bench.events(run.stderr), bench.events(run.stderr, cpu=True)  # the floor, timed inside the build
     assert wall.keys() >= {"total (after imports)", "event config"} and 0 < cpu["total (after imports)"] < 300
     rel = bench.page_path(1)[: -len(".md")] + "/index.html"
-    engine_html = (tmp_path / "site-engine" / rel).read_text(encoding="utf-8")
+    engine_html = (tmp_path / "site" / rel).read_text(encoding="utf-8")
     floor_html = (tmp_path / "site-plain" / rel).read_text(encoding="utf-8")
     for html in (engine_html, floor_html):
-        assert 'data-claim="c-00001"' in html and "FKFRAG" not in html
+        assert 'data-claim="c-00001"' in html and "FKFRAG" not in html and 'class="fk-refs"' in html
         assert all(asset in html for asset in bench.ASSETS)
-        assert 'property="og:title"' in html  # factkit's theme/main.html
+        assert 'property="og:title"' in html and 'rel="alternate" type="application/atom+xml"' in html  # the theme
+    note = re.compile(r'<p class="fk-badge-note">.*?</p>')  # after the title in the floor, not before a claim
+    assert note.search(engine_html) and note.search(floor_html)
+    assert re.sub(r"\s+", "", note.sub("", engine_html)) == re.sub(r"\s+", "", note.sub("", floor_html))
+    configs = engine.read_text(encoding="utf-8") + plain.read_text(encoding="utf-8")
+    assert "i18n" not in configs and "translations" not in configs and "topics" not in configs
     assert "factkit" not in plain.read_text(encoding="utf-8").split("plugins:")[1].split("validation:")[0]
 
 
