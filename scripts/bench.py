@@ -538,6 +538,8 @@ ERROR_MARK = b"fk-build-error"  # the live preview's error page (factkit/hosts/e
 BROKEN_DATE = "2026-13-20"
 _CALL = re.compile(r"\bclaim(?:_card)?\(\s*[\"']([^\"']+)[\"']")
 _ENTRY = re.compile(r"^( *)- +id: *[\"']?([^\"'\s#]+)")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)  # text Jinja does not run
+_EDITION = re.compile(r"\.[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.md$")  # page.ar.md: another edition's page
 _TEXT_LINE = re.compile(r"^( *(?:- +)?text:[ \t]*)(\S.*?)\r?\n?$")
 
 
@@ -607,7 +609,8 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
       the indentation of its entries, and the page of ``claims_index()``;
     * ``other``: a page to ask for while the facts are broken."""
     docs_dir, facts_dir = root / docs, root / facts
-    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
+    pages = {p.relative_to(docs_dir).as_posix(): _RAW.sub("", p.read_text(encoding="utf-8"))  # what Jinja runs
+             for p in sorted(docs_dir.rglob("*.md")) if not _EDITION.search(p.name)}  # the default edition's pages
     data = {p: _yaml(p) for p in sorted([*facts_dir.rglob("*.yml"), *facts_dir.rglob("*.yaml")])}
     lines = {p: p.read_text(encoding="utf-8").splitlines(keepends=True) for p in data}
     claim_files = [p for p, d in data.items() if isinstance(d, dict) and d.get("claims")]
@@ -618,12 +621,13 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
             if found:
                 entries.setdefault(found.group(2), (path, i, len(found.group(1))))
 
-    def home(call: str) -> str:
-        return next(page_url(rel) for rel, text in pages.items() if call in text)
+    def home(name: str) -> str:
+        call = re.compile(r"\{\{-?\s*" + name + r"\(")
+        return next(page_url(rel) for rel, text in pages.items() if call.search(text))
 
-    listing = home("claims_index(")
+    listing = home("claims_index")
     edits: dict = {}
-    shown = [(rel, cid) for rel, text in pages.items() if "claims_index(" not in text for cid in _CALL.findall(text)]
+    shown = [(rel, cid) for rel, text in pages.items() if page_url(rel) != listing for cid in _CALL.findall(text)]
     for rel, cid in shown:
         if cid not in entries:
             continue
@@ -652,7 +656,7 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
                             continue
                         if value == text:
                             edits["excerpt"] = {"source": source["id"], "path": path, "text_line": j,
-                                                "page": home("sources_list(")}
+                                                "page": home("sources_list")}
                             break
     path = claim_files[-1]
     first = next(i for i, line in enumerate(lines[path]) if _ENTRY.match(line))

@@ -146,6 +146,8 @@ def test_live_preview_edits_are_valid_and_the_broken_one_is_an_error(tmp_path):
     text the page shows; the broken date is a located error; the flagship has something to edit too."""
     bench = _bench()
     _site(tmp_path, bench)
+    (tmp_path / "docs" / "aaa.md").write_text("{% raw %}{{ sources_list() }} {{ claim('c-00002') }}{% endraw %}\n")
+    (tmp_path / "docs" / "claims.ar.md").write_text("{{ claims_index() }}\n")  # another edition's page
     edits = bench.pick_edits(tmp_path)
     assert edits["claim"]["page"] == "/" + bench.page_path(0)[: -len(".md")] + "/"
     assert (edits["excerpt"]["page"], edits["added"]["page"], edits["other"]) == ("/sources/", "/claims/", "/")
@@ -178,7 +180,7 @@ def test_live_preview_edits_are_valid_and_the_broken_one_is_an_error(tmp_path):
                                                                                              "/a/b/"]
     flagship = bench.copy_flagship(REPO, tmp_path / "flagship").parent
     found = bench.pick_edits(flagship)
-    assert {"claim", "excerpt", "added", "other"} <= set(found)
+    assert (found["excerpt"]["page"], found["added"]["page"], found["other"]) == ("/sources/", "/claims/", "/")
 
 
 def test_live_preview_figures_against_a_real_server(tmp_path):
