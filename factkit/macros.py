@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from . import feed, i18n
-from .model import ENTITY_KINDS, VERDICTS
+from .model import ENTITY_KINDS, SOURCE_KINDS, VERDICTS
 from .render import Renderer, compute, entities, pages, reporting, review
 from .render import about as rabout
 from .render import claims as rclaims
@@ -38,9 +38,11 @@ Topic = Annotated[str, "topic"]
 Verdict = Annotated[str, "verdict"]
 Verdicts = Annotated[str | list[str], "verdicts"]  # one verdict, or a list grouped in that order
 EntityKind = Annotated[str, "entity kind"]
+SourceKind = Annotated[str, "source kind"]
 
 ALLOWED: dict[str, list[str]] = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS),
-                               "entity kind": [str(k) for k in ENTITY_KINDS]}
+                               "entity kind": [str(k) for k in ENTITY_KINDS],
+                               "source kind": [str(k) for k in SOURCE_KINDS]}
 
 MACROS: dict[str, Callable[..., Any]] = {}
 
@@ -66,7 +68,7 @@ def _check(r: Renderer, kind: str, value: Any) -> None:
     facts = r.facts
     checks: dict[str, Callable[[Any], object]] = {
         "claim id": facts.claim, "source id": facts.source, "entity id": facts.entity, "topic": facts.topic,
-        "verdict": facts.verdict, "entity kind": facts.entity_kind,
+        "verdict": facts.verdict, "entity kind": facts.entity_kind, "source kind": facts.source_kind,
         "verdicts": lambda v: [facts.verdict(x) for x in (v if isinstance(v, list) else [v])],
     }
     if kind in checks:
@@ -185,17 +187,20 @@ def timeline(r: Renderer, topic: Topic | None = None, entity: EntityId | None = 
 
 
 @macro
-def sources_list(r: Renderer) -> str:
-    """Every source with its publisher, date, reliability flag and excerpts; their permanent home.
+def sources_list(r: Renderer, kind: SourceKind | None = None) -> str:
+    """Every source with its publisher, date, reliability flag and excerpts; their permanent home. A large site can
+    split the list: a page per kind with ``sources_list(kind=...)``, and ``sources_list()`` lists the other kinds.
     Example: sources_list()"""
-    return pages.sources_list(r)
+    return pages.sources_list(r, kind)
 
 
 @macro
-def claims_index(r: Renderer) -> str:
-    """Every claim's card, grouped by topic; their permanent home (the ¶ links point here).
+def claims_index(r: Renderer, topic: Topic | None = None) -> str:
+    """Every claim's card, grouped by topic; their permanent home (the ¶ links point here). A large site can split
+    the list: a page per topic with ``claims_index(topic=...)`` lists the claims whose first topic it is, and
+    ``claims_index()`` lists the rest.
     Example: claims_index()"""
-    return pages.claims_index(r)
+    return pages.claims_index(r, topic)
 
 
 @macro

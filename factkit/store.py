@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .model import (
     ENTITY_KINDS,
     SINGULAR,
+    SOURCE_KINDS,
     VERDICTS,
     ArticleReview,
     Claim,
@@ -230,6 +231,10 @@ class FactBase:
     @staticmethod
     def entity_kind(kind: object) -> str:
         return lookup("entity kind", kind, ENTITY_KINDS)
+
+    @staticmethod
+    def source_kind(kind: object) -> str:
+        return lookup("source kind", kind, SOURCE_KINDS)
 
     def select(self, topic: str | None = None, entity: str | None = None,
                verdict: str | Sequence[str] | None = None) -> list[Claim]:
