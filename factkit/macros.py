@@ -15,12 +15,12 @@ from collections.abc import Callable
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from . import feed, i18n
-from .model import ENTITY_KINDS, SOURCE_KINDS, VERDICTS
+from .model import ENTITY_KINDS, VERDICTS
 from .render import Renderer, compute, entities, pages, reporting, review
 from .render import about as rabout
 from .render import claims as rclaims
 from .render.html import esc, tag
-from .store import FactLookupError
+from .store import FactLookupError, lookup
 
 
 class MacroError(ValueError):
@@ -38,11 +38,10 @@ Topic = Annotated[str, "topic"]
 Verdict = Annotated[str, "verdict"]
 Verdicts = Annotated[str | list[str], "verdicts"]  # one verdict, or a list grouped in that order
 EntityKind = Annotated[str, "entity kind"]
-SourceKind = Annotated[str, "source kind"]
+PublisherId = Annotated[str, "publisher id"]
 
 ALLOWED: dict[str, list[str]] = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS),
-                               "entity kind": [str(k) for k in ENTITY_KINDS],
-                               "source kind": [str(k) for k in SOURCE_KINDS]}
+                               "entity kind": [str(k) for k in ENTITY_KINDS]}
 
 MACROS: dict[str, Callable[..., Any]] = {}
 
@@ -68,7 +67,8 @@ def _check(r: Renderer, kind: str, value: Any) -> None:
     facts = r.facts
     checks: dict[str, Callable[[Any], object]] = {
         "claim id": facts.claim, "source id": facts.source, "entity id": facts.entity, "topic": facts.topic,
-        "verdict": facts.verdict, "entity kind": facts.entity_kind, "source kind": facts.source_kind,
+        "verdict": facts.verdict, "entity kind": facts.entity_kind,
+        "publisher id": lambda v: lookup("publisher", v, facts.publishers),
         "verdicts": lambda v: [facts.verdict(x) for x in (v if isinstance(v, list) else [v])],
     }
     if kind in checks:
@@ -187,11 +187,12 @@ def timeline(r: Renderer, topic: Topic | None = None, entity: EntityId | None = 
 
 
 @macro
-def sources_list(r: Renderer, kind: SourceKind | None = None) -> str:
+def sources_list(r: Renderer, publisher: PublisherId | None = None) -> str:
     """Every source with its publisher, date, reliability flag and excerpts; their permanent home. A large site can
-    split the list: a page per kind with ``sources_list(kind=...)``, and ``sources_list()`` lists the other kinds.
+    split the list: a page per publisher with ``sources_list(publisher=...)``, and ``sources_list()`` lists the
+    sources of every other publisher.
     Example: sources_list()"""
-    return pages.sources_list(r, kind)
+    return pages.sources_list(r, publisher)
 
 
 @macro

@@ -22,7 +22,7 @@ _ENV = jinja2.Environment(autoescape=False)
 _REPORT = re.compile(r"^#{1,6}[ \t]+(report(?:ing)?\b[^\n{]*\berrors?\b[^\n{]*?)[ \t#]*"
                      r"(?:\{[^}\n]*#([\w-]+)[^}\n]*\})?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _HOSTS = {"article_review": "review", "about": "about", "corrections_log": "corrections"}
-_SPLIT = {"entities": "kind", "claims_index": "topic", "sources_list": "kind"}  # lists a site may split over pages
+_SPLIT = {"entities": "kind", "claims_index": "topic", "sources_list": "publisher"}  # lists a site may split over pages
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def macro_calls(text: str) -> list[Call]:
 def find_homes(pages: list[tuple[str, str]], site_url: str = "", repo: str = "") -> Homes:
     """Where the generated lists live, from ``pages`` as (page URL, Markdown) in path order: the first
     page calling each list macro wins; ``entities(kind=...)``, ``claims_index(topic=...)`` and
-    ``sources_list(kind=...)`` pages are the homes of that part of the list, the call without it of the rest."""
+    ``sources_list(publisher=...)`` pages are the homes of that part of the list, the call without it of the rest."""
     homes = Homes(site_url=site_url, repo=repo)
     for url, text in pages:
         url = site_path(url)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from .model import (
     ENTITY_KINDS,
     SINGULAR,
-    SOURCE_KINDS,
     VERDICTS,
     ArticleReview,
     Claim,
@@ -231,10 +230,6 @@ class FactBase:
     @staticmethod
     def entity_kind(kind: object) -> str:
         return lookup("entity kind", kind, ENTITY_KINDS)
-
-    @staticmethod
-    def source_kind(kind: object) -> str:
-        return lookup("source kind", kind, SOURCE_KINDS)
 
     def select(self, topic: str | None = None, entity: str | None = None,
                verdict: str | Sequence[str] | None = None) -> list[Claim]:

@@ -33,7 +33,7 @@ def good_value(r: Renderer, kind: str) -> object:
                       and e.terms.renewal_years)
     return {"claim id": dated, "source id": next(iter(facts.sources)), "entity id": with_terms,
             "topic": next(iter(facts.claims_by_topic)), "verdict": "accurate", "verdicts": ["accurate"],
-            "entity kind": "person", "source kind": "news", "number": 1, "text": "x"}[kind]
+            "entity kind": "person", "publisher id": next(iter(facts.publishers)), "number": 1, "text": "x"}[kind]
 
 
 def typo(value: object) -> object:

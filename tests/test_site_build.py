@@ -657,14 +657,14 @@ def test_each_build_in_one_process_dates_the_sitemap_from_its_own_facts(tmp_path
 
 
 def test_a_large_site_splits_its_claims_and_sources_over_pages(tmp_path: Path) -> None:
-    """claims_index(topic=...) and sources_list(kind=...) pages are the homes of their part of the list; the calls
+    """claims_index(topic=...) and sources_list(publisher=...) pages are the homes of their part of the list; the calls
     without it list the rest; every permalink, preview link and search entry leads to the record's own page."""
     site = tmp_path / "split"
     shutil.copytree(WATER, site)
     docs = site / "docs"
     (docs / "claims-bills.md").write_text("# Bills\n\n{{ claims_index(topic='bills') }}\n", encoding="utf-8")
-    (docs / "sources-official.md").write_text("# Official sources\n\n{{ sources_list(kind='official') }}\n",
-                                              encoding="utf-8")
+    (docs / "sources-official.md").write_text(
+        "# The water company\n\n{{ sources_list(publisher='riverside-water-co') }}\n", encoding="utf-8")
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - Sources: sources.md\n", "  - Sources: sources.md\n  - Bills: claims-bills.md\n"
@@ -674,7 +674,7 @@ def test_a_large_site_splits_its_claims_and_sources_over_pages(tmp_path: Path) -
     assert result.returncode == 0, result.stdout + result.stderr
     facts, _ = factkit.check(site / "facts", base_dir=site, on=factkit.today(TODAY))
     bills = {c.id for c in facts.claims.values() if c.topics[:1] == ["bills"]}
-    official = {s.id for s in facts.sources.values() if s.kind == "official"}
+    official = {s.id for s in facts.sources.values() if s.publisher == "riverside-water-co"}
     assert bills and official and len(bills) < len(facts.claims) and len(official) < len(facts.sources)
     html = {p: (out / p / "index.html").read_text(encoding="utf-8")
             for p in ("claims", "claims-bills", "sources", "sources-official", "")}

@@ -24,7 +24,7 @@ def site_path(url: str) -> str:
 class Homes:
     """Site-relative URLs of the generated pages (None when the site has no such page)."""
 
-    sources: dict[str | None, str] = field(default_factory=dict)  # source kind (None = every other) -> page
+    sources: dict[str | None, str] = field(default_factory=dict)  # publisher id (None = every other) -> page
     claims: dict[str | None, str] = field(default_factory=dict)  # first topic (None = every other) -> page
     review: str | None = None
     entities: dict[str | None, str] = field(default_factory=dict)  # entity kind (None = all) -> page
@@ -52,7 +52,7 @@ class Homes:
         return self.claims.get(topic, self.claims.get(None)) if topic is not None else self.claims.get(None)
 
     def source_page(self, source: Source) -> str | None:
-        return self.sources.get(source.kind, self.sources.get(None))
+        return self.sources.get(source.publisher, self.sources.get(None))
 
 
 class Renderer:

@@ -118,10 +118,10 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", coded).strip("-")
 
 
-def sources_list(r: Renderer, kind: str | None = None) -> str:
-    """Every source (or those of one kind; without a kind, those whose kind has no page of its own) with its details
-    and back-links to the claims (and entities) that cite it, grouped by publisher under A-Z headings (the page's
-    table of contents), with a jump bar and a filter box (factkit.js shows it)."""
+def sources_list(r: Renderer, publisher: str | None = None) -> str:
+    """Every source (or those of one publisher; without one, those whose publisher has no page of its own) with its
+    details and back-links to the claims (and entities) that cite it, grouped by publisher under A-Z headings (the
+    page's table of contents), with a jump bar and a filter box (factkit.js shows it)."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for entity in r.facts.entities.values():
         cited = [c.source for role in entity.roles for c in role.citations]
@@ -131,7 +131,8 @@ def sources_list(r: Renderer, kind: str | None = None) -> str:
             name = loc.entity_name(r, entity)
             by_source[sid].append(tag("a", name, href=href) if href else name)
     own = {k for k in r.homes.sources if k is not None}
-    shown = [s for s in r.facts.sources.values() if (s.kind == kind if kind is not None else s.kind not in own)]
+    shown = [s for s in r.facts.sources.values()
+             if (s.publisher == publisher if publisher is not None else s.publisher not in own)]
     ordered = sorted(shown, key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
     letters: dict[str, dict[str, list[Source]]] = {}
     for source in ordered:
