@@ -182,17 +182,28 @@ def generate_pages(root: Path, n_claims: int, n_pages: int, info: dict, seed: in
     rng = random.Random(seed)
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
+    # the generated lists are split as a large site splits them (no page over 2 MB): the claims and the timeline
+    # a page per topic, the sources a page per publisher (the reviewed article's publisher stays on sources.md)
+    topics = [f"topic-{t:03d}" for t in range(info["topics"])]
+    publishers = [f"publisher-{n}" for n in range(min(60, info["sources"]))]
     fixed = {
         "index.md": "# Overview\n\n{{ claim_count() }} claims, {{ source_count() }} sources, "
                     "{{ entity_count() }} entities; {{ verdict_count('accurate') }} rated accurate.\n\n"
                     "The signing in {{ signed('ent-0003') }} runs {{ term_years('ent-0003') }} years.\n",
-        "sources.md": "# Sources\n\n{{ sources_list() }}\n",
-        "claims.md": "# All claims\n\n{{ claims_index() }}\n",
-        "timeline.md": "# Timeline\n\n{{ timeline() }}\n",
+        "sources.md": "# Sources\n\nBy publisher: " + ", ".join(f"[{p}](sources/{p}.md)" for p in publishers)
+                      + ".\n\n{{ sources_list() }}\n",
+        "claims.md": "# All claims\n\nBy topic: " + ", ".join(f"[{t}](claims/{t}.md)" for t in topics) + ".\n",
+        "timeline.md": "# Timeline\n\nBy topic: " + ", ".join(f"[{t}](timeline/{t}.md)" for t in topics) + ".\n",
         "entities.md": "# People, places and agreements\n\n{{ entities() }}\n",
         "fact-check.md": "# Fact-check\n\n{{ article_review() }}\n\n{{ verdict_scale() }}\n",
     }
+    for t in topics:
+        fixed[f"claims/{t}.md"] = f"# Claims: {t}\n\n{{{{ claims_index(topic='{t}') }}}}\n"
+        fixed[f"timeline/{t}.md"] = f"# Timeline: {t}\n\n{{{{ timeline(topic='{t}') }}}}\n"
+    for p in publishers:
+        fixed[f"sources/{p}.md"] = f"# Sources: {p}\n\n{{{{ sources_list(publisher='{p}') }}}}\n"
     for name, text in fixed.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
     by_page: list[list[int]] = [[] for _ in range(n_pages)]
     for i in range(n_claims):
@@ -604,9 +615,9 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
     * ``claim``: the text line of the first claim a content page shows with ``claim()``/``claim_card()``, its
       ``checked:`` line (for the broken date) and that page;
     * ``excerpt``: the text line of the first excerpt no citation quotes (not of the reviewed article), and the
-      page that lists the sources (``sources_list()``);
+      page that lists that source (as the engine finds the homes of the lists: factkit.pagescan.find_homes);
     * ``added``: the last claims file, a claim of it to copy citations, entities, topics and ``checked`` from,
-      the indentation of its entries, and the page of ``claims_index()``;
+      the indentation of its entries, and the page that lists that claim;
     * ``other``: a page to ask for while the facts are broken."""
     docs_dir, facts_dir = root / docs, root / facts
     pages = {p.relative_to(docs_dir).as_posix(): _RAW.sub("", p.read_text(encoding="utf-8"))  # what Jinja runs
@@ -621,13 +632,17 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
             if found:
                 entries.setdefault(found.group(2), (path, i, len(found.group(1))))
 
-    def home(name: str) -> str:
-        call = re.compile(r"\{\{-?\s*" + name + r"\(")
-        return next(page_url(rel) for rel, text in pages.items() if call.search(text))
+    from factkit.pagescan import find_homes
 
-    listing = home("claims_index")
+    homes = find_homes([(page_url(rel)[1:], text) for rel, text in pages.items()])  # the engine's own answer
+
+    def listing(claim: dict) -> str:
+        topics = claim.get("topics") or [None]
+        return "/" + homes.claims.get(topics[0], homes.claims.get(None, ""))
+
+    lists = {"/" + url for url in homes.claims.values()}
     edits: dict = {}
-    shown = [(rel, cid) for rel, text in pages.items() if page_url(rel) != listing for cid in _CALL.findall(text)]
+    shown = [(rel, cid) for rel, text in pages.items() if page_url(rel) not in lists for cid in _CALL.findall(text)]
     for rel, cid in shown:
         if cid not in entries:
             continue
@@ -655,12 +670,13 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
                         except Exception:  # not a scalar this bench can edit
                             continue
                         if value == text:
+                            page = homes.sources.get(source.get("publisher"), homes.sources.get(None, ""))
                             edits["excerpt"] = {"source": source["id"], "path": path, "text_line": j,
-                                                "page": home("sources_list")}
+                                                "page": "/" + page}
                             break
     path = claim_files[-1]
     first = next(i for i, line in enumerate(lines[path]) if _ENTRY.match(line))
-    edits["added"] = {"path": path, "template": data[path]["claims"][0], "page": listing,
+    edits["added"] = {"path": path, "template": data[path]["claims"][0], "page": listing(data[path]["claims"][0]),
                       "indent": len(_ENTRY.match(lines[path][first]).group(1))}
     missing = {"claim", "excerpt"} - set(edits)
     if missing:

@@ -150,7 +150,11 @@ def test_live_preview_edits_are_valid_and_the_broken_one_is_an_error(tmp_path):
     (tmp_path / "docs" / "claims.ar.md").write_text("{{ claims_index() }}\n")  # another edition's page
     edits = bench.pick_edits(tmp_path)
     assert edits["claim"]["page"] == "/" + bench.page_path(0)[: -len(".md")] + "/"
-    assert (edits["excerpt"]["page"], edits["added"]["page"], edits["other"]) == ("/sources/", "/claims/", "/")
+    facts, _ = _checked(tmp_path, bench)  # split lists: a source is on its publisher's page, a claim on its topic's
+    publisher = facts.sources[edits["excerpt"]["source"]].publisher
+    topic = edits["added"]["template"]["topics"][0]
+    assert (edits["excerpt"]["page"], edits["added"]["page"], edits["other"]) == (
+        f"/sources/{publisher}/", f"/claims/{topic}/", "/")
     for kind in ("claim", "excerpt"):
         path, j = edits[kind]["path"], edits[kind]["text_line"]
         before = path.read_bytes()
