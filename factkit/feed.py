@@ -76,7 +76,8 @@ def corrections_atom(r: Renderer) -> str:
         out.append(f'  <link rel="alternate" type="text/html" href={quoteattr(link(r.homes.corrections))}/>')
     for cor, claim, index in found:
         claim_text = plain_text(claim.text)
-        href = link(f"{r.homes.claims}#claim-{claim.id}") if r.homes.claims is not None else None
+        page = r.homes.claim_page(claim)
+        href = link(f"{page}#claim-{claim.id}") if page is not None else None
         kind = "verdict-change" if is_verdict_change(cor) else "correction"
         title = ("Verdict changed: " if kind == "verdict-change" else "Correction: ") + _shorten(claim_text)
         entry_id = uuid.uuid5(_NS, f"correction:{claim.id}:{index}:{cor.date.iso()}")

@@ -20,7 +20,7 @@ from .render import Renderer, compute, entities, pages, reporting, review
 from .render import about as rabout
 from .render import claims as rclaims
 from .render.html import esc, tag
-from .store import FactLookupError
+from .store import FactLookupError, lookup
 
 
 class MacroError(ValueError):
@@ -38,6 +38,7 @@ Topic = Annotated[str, "topic"]
 Verdict = Annotated[str, "verdict"]
 Verdicts = Annotated[str | list[str], "verdicts"]  # one verdict, or a list grouped in that order
 EntityKind = Annotated[str, "entity kind"]
+PublisherId = Annotated[str, "publisher id"]
 
 ALLOWED: dict[str, list[str]] = {"verdict": list(VERDICTS), "verdicts": list(VERDICTS),
                                "entity kind": [str(k) for k in ENTITY_KINDS]}
@@ -67,6 +68,7 @@ def _check(r: Renderer, kind: str, value: Any) -> None:
     checks: dict[str, Callable[[Any], object]] = {
         "claim id": facts.claim, "source id": facts.source, "entity id": facts.entity, "topic": facts.topic,
         "verdict": facts.verdict, "entity kind": facts.entity_kind,
+        "publisher id": lambda v: lookup("publisher", v, facts.publishers),
         "verdicts": lambda v: [facts.verdict(x) for x in (v if isinstance(v, list) else [v])],
     }
     if kind in checks:
@@ -185,17 +187,21 @@ def timeline(r: Renderer, topic: Topic | None = None, entity: EntityId | None = 
 
 
 @macro
-def sources_list(r: Renderer) -> str:
-    """Every source with its publisher, date, reliability flag and excerpts; their permanent home.
+def sources_list(r: Renderer, publisher: PublisherId | None = None) -> str:
+    """Every source with its publisher, date, reliability flag and excerpts; their permanent home. A large site can
+    split the list: a page per publisher with ``sources_list(publisher=...)``, and ``sources_list()`` lists the
+    sources of every other publisher.
     Example: sources_list()"""
-    return pages.sources_list(r)
+    return pages.sources_list(r, publisher)
 
 
 @macro
-def claims_index(r: Renderer) -> str:
-    """Every claim's card, grouped by topic; their permanent home (the ¶ links point here).
+def claims_index(r: Renderer, topic: Topic | None = None) -> str:
+    """Every claim's card, grouped by topic; their permanent home (the ¶ links point here). A large site can split
+    the list: a page per topic with ``claims_index(topic=...)`` lists the claims whose first topic it is, and
+    ``claims_index()`` lists the rest.
     Example: claims_index()"""
-    return pages.claims_index(r)
+    return pages.claims_index(r, topic)
 
 
 @macro

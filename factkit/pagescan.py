@@ -21,8 +21,8 @@ _ENV = jinja2.Environment(autoescape=False)
 # the section telling readers how to report an error, e.g. '## Report an error' or '## Reporting errors {#report}'
 _REPORT = re.compile(r"^#{1,6}[ \t]+(report(?:ing)?\b[^\n{]*\berrors?\b[^\n{]*?)[ \t#]*"
                      r"(?:\{[^}\n]*#([\w-]+)[^}\n]*\})?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_HOSTS = {"sources_list": "sources", "claims_index": "claims", "article_review": "review", "about": "about",
-          "corrections_log": "corrections"}
+_HOSTS = {"article_review": "review", "about": "about", "corrections_log": "corrections"}
+_SPLIT = {"entities": "kind", "claims_index": "topic", "sources_list": "publisher"}  # lists a site may split over pages
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def macro_calls(text: str) -> list[Call]:
 
 def find_homes(pages: list[tuple[str, str]], site_url: str = "", repo: str = "") -> Homes:
     """Where the generated lists live, from ``pages`` as (page URL, Markdown) in path order: the first
-    page calling each list macro wins; ``entities(kind=...)`` pages are the homes of that kind."""
+    page calling each list macro wins; ``entities(kind=...)``, ``claims_index(topic=...)`` and
+    ``sources_list(publisher=...)`` pages are the homes of that part of the list, the call without it of the rest."""
     homes = Homes(site_url=site_url, repo=repo)
     for url, text in pages:
         url = site_path(url)
@@ -74,7 +75,9 @@ def find_homes(pages: list[tuple[str, str]], site_url: str = "", repo: str = "")
         for call in macro_calls(text):
             if call.name in _HOSTS and getattr(homes, _HOSTS[call.name]) is None:
                 setattr(homes, _HOSTS[call.name], url)
-            elif call.name == "entities":
-                kind = call.kwargs.get("kind", call.args[0] if call.args else None)
-                homes.entities.setdefault(kind if isinstance(kind, str) else None, url)
+            elif call.name in _SPLIT:
+                part = call.kwargs.get(_SPLIT[call.name], call.args[0] if call.args else None)
+                homes_of: dict[str | None, str] = getattr(homes, "claims" if call.name == "claims_index" else
+                                                          "sources" if call.name == "sources_list" else "entities")
+                homes_of.setdefault(part if isinstance(part, str) else None, url)
     return homes

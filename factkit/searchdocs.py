@@ -33,8 +33,9 @@ def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
     r.lang = lang
     try:
         out = []
-        if r.homes.claims is not None:
-            for claim in r.facts.claims.values():
+        for claim in r.facts.claims.values():
+            page = r.homes.claim_page(claim)
+            if page is not None:
                 text = []
                 if claim.review:
                     why, _ = loc.bare(r, "claims", claim.id, "explanation", claim.review.explanation)
@@ -43,7 +44,7 @@ def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
                     said, _ = loc.bare(r, "claims", claim.id, "outcome", claim.outcome.text)
                     text.append(f"{i18n.t(lang, 'outcome')}: {said}")
                 title, _ = loc.bare(r, "claims", claim.id, "text", claim.text)
-                out.append({"location": f"{r.homes.claims}#claim-{claim.id}", "title": _html(title),
+                out.append({"location": f"{page}#claim-{claim.id}", "title": _html(title),
                             "text": _html(" ".join(text))})
         for entity in r.facts.entities.values():
             page = r.homes.entity_page(entity.kind)

@@ -22,7 +22,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def renderer() -> Renderer:
     facts, problems = factkit.check(WATER / "facts", base_dir=WATER, on=factkit.today("2026-11-27"))
     assert not factkit.errors(problems)
-    r = Renderer(facts, Homes(claims="claims/", corrections="corrections/", site_url="https://water.example.org/"))
+    r = Renderer(facts, Homes(claims={None: "claims/"}, corrections="corrections/", site_url="https://water.example.org/"))
     r.site_name, r.about = "Eastbrook's water", About(publisher="Eastbrook Facts")
     return r
 

@@ -33,7 +33,7 @@ def good_value(r: Renderer, kind: str) -> object:
                       and e.terms.renewal_years)
     return {"claim id": dated, "source id": next(iter(facts.sources)), "entity id": with_terms,
             "topic": next(iter(facts.claims_by_topic)), "verdict": "accurate", "verdicts": ["accurate"],
-            "entity kind": "person", "number": 1, "text": "x"}[kind]
+            "entity kind": "person", "publisher id": next(iter(facts.publishers)), "number": 1, "text": "x"}[kind]
 
 
 def typo(value: object) -> object:
@@ -71,7 +71,7 @@ def test_a_misspelled_argument_name_gets_a_suggestion(r: Renderer) -> None:
     with pytest.raises(MacroError, match="unknown argument 'topc'; did you mean 'topic'"):
         bind(r, "claims", (), {"topc": "kurds"})
     with pytest.raises(MacroError, match=r"too many positional arguments; its arguments are: none"):
-        bind(r, "claims_index", ("x",), {})
+        bind(r, "claim_count", ("x",), {})
 
 
 def test_filtered_macros_match_a_full_scan(r: Renderer) -> None:
@@ -108,4 +108,4 @@ def test_page_calls_are_read_by_jinja_itself() -> None:
 def test_the_home_page_hosts_lists_with_working_anchors() -> None:
     """index.md's URL is '' to pages, whatever the host calls it ('./'): anchors placed there must be found."""
     homes = find_homes([("./", "{{ sources_list() }}\n{{ entities() }}"), ("b/", "{{ claims_index() }}")])
-    assert homes.sources == "" and homes.entities == {None: ""} and homes.claims == "b/"
+    assert homes.sources == {None: ""} and homes.entities == {None: ""} and homes.claims == {None: "b/"}

@@ -27,7 +27,8 @@ def renderer() -> Renderer:
     """A renderer over the water fixture's facts (a fresh copy for each test), rendering the claims page."""
     facts, problems = factkit.check(WATER / "facts", base_dir=WATER, on=factkit.today("2026-11-27"))
     assert not factkit.errors(problems)
-    homes = Homes(sources="sources/", claims="claims/", review="fact-check/", entities={None: "entities/"},
+    homes = Homes(sources={None: "sources/"}, claims={None: "claims/"}, review="fact-check/",
+                  entities={None: "entities/"},
                   site_url="https://water.example.org/", repo="https://github.com/example/water-facts")
     r = Renderer(facts, homes)
     r.begin_page("fact-check/")

@@ -654,3 +654,39 @@ def test_each_build_in_one_process_dates_the_sitemap_from_its_own_facts(tmp_path
     assert run.returncode == 0, run.stderr
     first, second = eval(run.stdout.strip().splitlines()[-1])
     assert first != second and second == ["2026-11-25"], (first, second)
+
+
+def test_a_large_site_splits_its_claims_and_sources_over_pages(tmp_path: Path) -> None:
+    """claims_index(topic=...) and sources_list(publisher=...) pages are the homes of their part of the list; the calls
+    without it list the rest; every permalink, preview link and search entry leads to the record's own page."""
+    site = tmp_path / "split"
+    shutil.copytree(WATER, site)
+    docs = site / "docs"
+    (docs / "claims-bills.md").write_text("# Bills\n\n{{ claims_index(topic='bills') }}\n", encoding="utf-8")
+    (docs / "sources-official.md").write_text(
+        "# The water company\n\n{{ sources_list(publisher='riverside-water-co') }}\n", encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Sources: sources.md\n", "  - Sources: sources.md\n  - Bills: claims-bills.md\n"
+                                     "  - Official sources: sources-official.md\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(site, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    facts, _ = factkit.check(site / "facts", base_dir=site, on=factkit.today(TODAY))
+    bills = {c.id for c in facts.claims.values() if c.topics[:1] == ["bills"]}
+    official = {s.id for s in facts.sources.values() if s.publisher == "riverside-water-co"}
+    assert bills and official and len(bills) < len(facts.claims) and len(official) < len(facts.sources)
+    html = {p: (out / p / "index.html").read_text(encoding="utf-8")
+            for p in ("claims", "claims-bills", "sources", "sources-official", "")}
+    homes = {cid: [p for p, text in html.items() if f'id="claim-{cid}"' in text] for cid in facts.claims}
+    assert all(homes[cid] == (["claims-bills"] if cid in bills else ["claims"]) for cid in facts.claims), homes
+    sources = {sid: [p for p, text in html.items() if f'id="source-{sid}"' in text] for sid in facts.sources}
+    assert all(sources[sid] == (["sources-official"] if sid in official else ["sources"]) for sid in facts.sources)
+    pages = "".join(html.values())
+    for cid in bills:
+        assert f'claims/#claim-{cid}"' not in pages and f'claims-bills/#claim-{cid}"' in pages
+    for sid in official:
+        assert f'sources/#source-{sid}"' not in pages and f'sources-official/#source-{sid}"' in pages
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    located = {d["location"] for d in index["docs"]}
+    assert all(f"claims-bills/#claim-{cid}" in located for cid in bills)

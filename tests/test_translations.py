@@ -57,7 +57,7 @@ def test_editing_the_english_makes_the_translation_stale(tmp_path: Path) -> None
     assert "--confirm visit ar" in stale[0].message
     assert i18n.Catalog.of(facts).is_stale("ar", "claims", "visit")
     # the site marks it, in Arabic
-    r = Renderer(facts, Homes(claims="claims/"))
+    r = Renderer(facts, Homes(claims={None: "claims/"}))
     r.begin_page("ar/claims/", "ar")
     html = claim_card(r, facts.claims["visit"])
     assert "زار الوزير موسكو" in html and i18n.t("ar", "stale") in html
@@ -115,7 +115,7 @@ def test_a_review_translation_without_a_review(tmp_path: Path) -> None:
 
 def test_untranslated_text_is_english_marked_in_the_edition_language(tmp_path: Path) -> None:
     facts, _ = load(tmp_path, {})
-    r = Renderer(facts, Homes(claims="claims/"))
+    r = Renderer(facts, Homes(claims={None: "claims/"}))
     r.begin_page("ru/visit/", "ru")
     html = claim_inline(r, facts.claims["visit"])
     assert 'lang="en"' in html and "не переведено" in html and "visited" in html
@@ -143,6 +143,6 @@ def test_the_coverage_panel_counts_translated_claims(tmp_path: Path) -> None:
     h = fresh_hash(tmp_path, "claims", "visit")
     facts, _ = load(tmp_path, {"i18n/ar.yml": f"translations:\n  lang: ar\n  claims:\n    - id: visit\n"
                                              f"      from: {h}\n      text: \"زار الوزير موسكو.\"\n"})
-    r = Renderer(facts, Homes(claims="claims/"))
+    r = Renderer(facts, Homes(claims={None: "claims/"}))
     r.begin_page("ar/fact-check/", "ar")
     assert "1 من 3" in coverage(r)

@@ -193,7 +193,7 @@ def cite_this(r: Renderer, claim: Claim) -> str:
     href = r.claim_href(claim.id)
     if href is None:
         return ""
-    url = r.absolute(f"{r.homes.claims}#claim-{claim.id}") or href
+    url = r.claim_url(claim) or href
     link = tag("a", esc(url), href=url if url.startswith(("http://", "https://")) else href, class_="fk-url")
     site = esc(r.homes.site_name or loc.t(r, "this-site"))
     text = esc(loc.bare(r, "claims", claim.id, "text", claim.text)[0])

@@ -24,8 +24,8 @@ def site_path(url: str) -> str:
 class Homes:
     """Site-relative URLs of the generated pages (None when the site has no such page)."""
 
-    sources: str | None = None
-    claims: str | None = None
+    sources: dict[str | None, str] = field(default_factory=dict)  # publisher id (None = every other) -> page
+    claims: dict[str | None, str] = field(default_factory=dict)  # first topic (None = every other) -> page
     review: str | None = None
     entities: dict[str | None, str] = field(default_factory=dict)  # entity kind (None = all) -> page
     site_url: str = ""
@@ -44,6 +44,15 @@ class Homes:
 
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
+
+    def claim_page(self, claim: Claim) -> str | None:
+        """The page listing ``claim`` (its permanent home): the one for its first topic, else the one for all
+        the others."""
+        topic = claim.topics[0] if claim.topics else None
+        return self.claims.get(topic, self.claims.get(None)) if topic is not None else self.claims.get(None)
+
+    def source_page(self, source: Source) -> str | None:
+        return self.sources.get(source.publisher, self.sources.get(None))
 
 
 class Renderer:
@@ -106,7 +115,7 @@ class Renderer:
 
     def claim_anchor(self, claim: Claim) -> str | None:
         """'claim-<id>' when this page is the claim's canonical home and it has not been placed yet."""
-        if self.homes.claims is None or self.local != self.homes.claims:
+        if self.local != self.homes.claim_page(claim):
             return None
         return self._place(f"claim-{claim.id}")
 
@@ -116,7 +125,7 @@ class Renderer:
         return self._place(f"entity-{entity.id}")
 
     def source_anchor(self, source: Source) -> str | None:
-        if self.local != self.homes.sources:
+        if self.local != self.homes.source_page(source):
             return None
         return self._place(f"source-{source.id}")
 
@@ -157,10 +166,19 @@ class Renderer:
         return self.href(self.edition + target)
 
     def source_href(self, sid: str) -> str | None:
-        return self.home(f"{self.homes.sources}#source-{sid}") if self.homes.sources is not None else None
+        source = self.facts.sources.get(sid)
+        page = self.homes.source_page(source) if source is not None else None
+        return self.home(f"{page}#source-{sid}") if page is not None else None
 
     def claim_href(self, cid: str) -> str | None:
-        return self.home(f"{self.homes.claims}#claim-{cid}") if self.homes.claims is not None else None
+        claim = self.facts.claims.get(cid)
+        page = self.homes.claim_page(claim) if claim is not None else None
+        return self.home(f"{page}#claim-{cid}") if page is not None else None
+
+    def claim_url(self, claim: Claim) -> str | None:
+        """The claim's permalink as an absolute URL (None without site_url or without a page listing it)."""
+        page = self.homes.claim_page(claim)
+        return self.absolute(f"{page}#claim-{claim.id}") if page is not None else None
 
     def entity_href(self, entity: Entity) -> str | None:
         page = self.homes.entity_page(entity.kind)

@@ -118,9 +118,10 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", coded).strip("-")
 
 
-def sources_list(r: Renderer) -> str:
-    """Every source with its details and back-links to the claims (and entities) that cite it, grouped by publisher
-    under A-Z headings (the page's table of contents), with a jump bar and a filter box (factkit.js shows it)."""
+def sources_list(r: Renderer, publisher: str | None = None) -> str:
+    """Every source (or those of one publisher; without one, those whose publisher has no page of its own) with its
+    details and back-links to the claims (and entities) that cite it, grouped by publisher under A-Z headings (the
+    page's table of contents), with a jump bar and a filter box (factkit.js shows it)."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for entity in r.facts.entities.values():
         cited = [c.source for role in entity.roles for c in role.citations]
@@ -129,7 +130,10 @@ def sources_list(r: Renderer) -> str:
             href = r.entity_href(entity)
             name = loc.entity_name(r, entity)
             by_source[sid].append(tag("a", name, href=href) if href else name)
-    ordered = sorted(r.facts.sources.values(), key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
+    own = {k for k in r.homes.sources if k is not None}
+    shown = [s for s in r.facts.sources.values()
+             if (s.publisher == publisher if publisher is not None else s.publisher not in own)]
+    ordered = sorted(shown, key=lambda s: (r.facts.publisher_name(s).casefold(), s.id))
     letters: dict[str, dict[str, list[Source]]] = {}
     for source in ordered:
         name = r.facts.publisher_name(source)
@@ -155,12 +159,16 @@ def sources_list(r: Renderer) -> str:
     return blocks(*parts)
 
 
-def claims_index(r: Renderer) -> str:
-    """Every claim once, grouped by its first topic: each claim's canonical home. Topics the site labels come
-    first, in the order the site lists them; then the others by label; claims without a topic last."""
+def claims_index(r: Renderer, topic: str | None = None) -> str:
+    """Every claim once (or those whose first topic is ``topic``; without a topic, those whose first topic has no
+    page of its own), grouped by its first topic: each claim's canonical home. Topics the site labels come first,
+    in the order the site lists them; then the others by label; claims without a topic last."""
     groups: dict[str, list[Claim]] = defaultdict(list)
+    own = {t for t in r.homes.claims if t is not None}
     for claim in r.facts.claims.values():
-        groups[claim.topics[0] if claim.topics else "other"].append(claim)
+        first = claim.topics[0] if claim.topics else None
+        if first == topic if topic is not None else first not in own:
+            groups[first or "other"].append(claim)
     listed = {t: i for i, t in enumerate(r.topics)}
     parts = []
     for topic in sorted(groups, key=lambda t: (t == "other", listed.get(t, len(listed)), r.topic_label(t).casefold(),

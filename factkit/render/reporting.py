@@ -17,7 +17,7 @@ from .html import esc, tag
 
 def claim_permalink(r: Renderer, claim: Claim) -> str | None:
     """The claim's absolute permanent link, when the published address and the claims page are known."""
-    return r.absolute(f"{r.homes.claims}#claim-{claim.id}") if r.homes.claims is not None else None
+    return r.claim_url(claim)
 
 
 def _link(channel: Channel, label: str, url: str) -> str:

@@ -114,7 +114,7 @@ def article_review(r: Renderer) -> str:
         items.append(tag("li", head + body, class_="fk-statement", id=f"statement-{st.ref.replace('.', '-')}"))
 
     def url_of(claim: Claim) -> str | None:
-        return r.absolute(f"{r.homes.claims}#claim-{claim.id}") if r.homes.claims is not None else None
+        return r.claim_url(claim)
 
     return blocks(article_source(r), tag("ol", "".join(items), class_="fk-statements"),
                   script(claim_reviews(r.facts, url_of, r if r.lang != i18n.DEFAULT else None)))
