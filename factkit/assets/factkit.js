@@ -107,13 +107,14 @@
     var input = filter.querySelector("input");
     var count = filter.querySelector(".fk-filter-count");
     var items = Array.prototype.slice.call(document.querySelectorAll(filter.getAttribute("data-filter")));
-    var texts = items.map(function (el) { return el.textContent.toLowerCase(); });
+    var texts = null;  // the entries' text, read when the reader first filters (not while the page loads)
     var timer = 0;
     function run() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
+      if (words.length && !texts) texts = items.map(function (el) { return el.textContent.toLowerCase(); });
       items.forEach(function (el, i) {
-        var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        var ok = !texts || words.every(function (w) { return texts[i].indexOf(w) >= 0; });
         if (ok) { el.removeAttribute("data-fk-hidden"); shown++; } else el.setAttribute("data-fk-hidden", "");
       });
       document.querySelectorAll(".fk-pub").forEach(function (group) {

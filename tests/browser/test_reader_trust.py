@@ -186,7 +186,8 @@ def test_sources_page_is_grouped_filterable_and_titled(open_page, site, pages, f
     shown = page.locator("article .fk-source:visible")
     assert 0 < shown.count() < total, f"filtering by {publisher!r} shows {shown.count()} of {total}"
     words = publisher.lower().split()
-    assert all(w in t.lower() for t in shown.all_inner_texts() for w in words)
+    # textContent: innerText is empty for an entry the browser has not rendered yet (content-visibility)
+    assert all(w in t.lower() for t in shown.all_text_contents() for w in words)
     assert re.search(r"\d+ of \d+ sources", page.locator(".fk-filter-count").inner_text())
     box.fill("")
     page.wait_for_timeout(400)
