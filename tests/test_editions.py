@@ -153,6 +153,46 @@ def test_flagship_editions(flagship: Path) -> None:
     assert "Проверка статьи" in soup(flagship / "ru" / "fact-check" / "index.html").get_text()
 
 
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _in_arabic(el) -> bool:
+    """Whether an element's own text (without the article's quoted wording, dates and the labels the engine adds)
+    is in Arabic script."""
+    el = BeautifulSoup(str(el), "html.parser")
+    for part in el.select("q, time, .fk-claim-ref"):
+        part.decompose()
+    text = el.get_text().replace(i18n.t("ar", "why"), "")
+    return bool(ARABIC.search(text))
+
+
+def test_flagship_ar_visit_and_methodology_are_translated(flagship: Path) -> None:
+    """Issue 17: the Arabic visit and methodology pages are their own translations (not the English fallback),
+    with the English pages' heading anchors and the same claims and corrections, every one in Arabic: no record
+    marked not translated or out of date, and each claim text, verdict explanation and correction in Arabic."""
+    for page in ("visit", "methodology"):
+        ar, en = (soup(flagship / lang / page / "index.html").select_one("article") for lang in ("ar", ""))
+        assert ar.select_one(".fk-fallback") is None, f"/ar/{page}/ is the English page"
+        marked = [m.find_parent(attrs={"data-claim": True}) for m in ar.select(".fk-untr, .fk-tr")]
+        assert not marked, [p.get("data-claim") if p else None for p in marked]
+        assert [h["id"] for h in ar.select("h2[id], h3[id]")] == [h["id"] for h in en.select("h2[id], h3[id]")]
+        shown = [el["data-claim"] for el in ar.select(".fk-claim[data-claim], .fk-card[data-claim]")]
+        assert shown == [el["data-claim"] for el in en.select(".fk-claim[data-claim], .fk-card[data-claim]")]
+        logged = ar.select(".fk-corrections-log li")
+        assert len(logged) == len(en.select(".fk-corrections-log li"))
+        texts = ar.select(".fk-claim-text, .fk-card-text, .fk-why-text, .fk-review dd:nth-of-type(2), "
+                          ".fk-corrections li, .fk-why")
+        for el in [*texts, *logged]:
+            assert _in_arabic(el), el.get_text()[:80]
+        if page == "visit":
+            assert len(shown) > 40 and ar.select_one(".fk-card")
+            assert "مرهف أبو قصرة" in ar.select_one("a.fk-entity[href*='abu-qasra']").get_text()
+        else:
+            assert len(logged) > 10
+            scale = ar.select_one("table.fk-scale").get_text()
+            assert i18n.t("ar", "v-needs-context") in scale and i18n.t("ar", "vm-unverified") in scale
+
+
 def test_flagship_editions_share_main_features(flagship: Path) -> None:
     """Main's features in the editions: the page's sources, the verdict's why, citing and the publishers' flags in
     the edition's words; each edition's search has an entry per claim, in its language; one 404 page, in English,
