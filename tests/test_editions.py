@@ -210,3 +210,37 @@ def test_flagship_editions_share_main_features(flagship: Path) -> None:
         assert any(re.search(f"[{script}]", d["title"]) for d in claims), lang
     not_found = (flagship / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in not_found and 'rel="alternate" href' not in not_found
+
+
+@pytest.mark.parametrize("page", ["visit", "methodology"])
+def test_flagship_ru_visit_and_methodology_are_translated(flagship: Path, page: str) -> None:
+    """Issue 17: the Russian visit and methodology pages are translations (not the English fallback), with the
+    English page's heading ids and claims, and every claim they show (inline, as a card, in the corrections log)
+    in Russian: none marked not translated or out of date."""
+    en, ru = soup(flagship / page / "index.html"), soup(flagship / "ru" / page / "index.html")
+    body = ru.select_one("article")
+    assert ru.html["lang"] == "ru" and body is not None
+    assert ru.select_one(".fk-fallback") is None and "Эта страница ещё не переведена" not in body.get_text()
+    assert [h["id"] for h in body.select("h1, h2, h3")] == [h["id"] for h in en.select("article h1, article h2, "
+                                                                                        "article h3")]
+    def shown(html: BeautifulSoup) -> list[str]:  # claims inline and as cards, and the corrections log's links
+        return [c["data-claim"] for c in html.select("article [data-claim]")] + \
+            [a["href"].rsplit("#", 1)[1] for a in html.select("article a.fk-claim-ref")]
+
+    assert shown(ru) and shown(ru) == shown(en)
+    marked = body.select(".fk-tr--missing, .fk-tr--stale")
+    assert not marked, [(m.find_parent(attrs={"data-claim": True}) or m.find_parent("li") or m.parent).get_text()[:80]
+                        for m in marked]
+    assert i18n.t("ru", "untranslated") not in body.get_text()
+    cyrillic = re.compile("[\u0400-\u04ff]")
+    texts = body.select(".fk-claim-text, .fk-card-text, .fk-why-text, .fk-review dd:not(:has(q)), "
+                        ".fk-corrections li, a.fk-claim-ref")
+    assert texts and all(cyrillic.search(t.get_text()) for t in texts), \
+        [t.get_text()[:60] for t in texts if not cyrillic.search(t.get_text())]
+    if page == "methodology":
+        log = body.select(".fk-corrections-log > li")
+        assert len(log) == len(en.select(".fk-corrections-log > li")) > 10
+        assert all(cyrillic.search(li.get_text().split(" — ", 1)[1]) for li in log)
+        scale = body.select_one(".fk-scale").get_text()
+        assert all(i18n.t("ru", f"v-{v}") in scale for v in ("accurate", "needs-context", "misleading",
+                                                            "inaccurate", "unverified"))
