@@ -244,3 +244,31 @@ def test_flagship_ru_visit_and_methodology_are_translated(flagship: Path, page: 
         scale = body.select_one(".fk-scale").get_text()
         assert all(i18n.t("ru", f"v-{v}") in scale for v in ("accurate", "needs-context", "misleading",
                                                             "inaccurate", "unverified"))
+
+
+def test_flagship_ar_fact_check_is_translated(flagship: Path) -> None:
+    """Issue 17: the Arabic fact-check of the article shows every claim in Arabic: no record on the page is marked
+    not translated or out of date, and the claim texts (cards, statement and related-claim links, outcomes), verdict
+    explanations, corrections, the review's not-checked notes, source flags and entity names are in Arabic script,
+    with the English page's heading anchors and claims."""
+    ar, en = (soup(flagship / lang / "fact-check" / "index.html").select_one("article") for lang in ("ar", ""))
+    assert ar.select_one(".fk-fallback") is None, "/ar/fact-check/ is the English page"
+    marked = [(m.find_parent(attrs={"data-claim": True}) or m.find_parent(id=True) or m.parent)
+              for m in ar.select(".fk-untr, .fk-tr")]
+    assert not marked, [p.get("data-claim") or p.get("id") or p.get_text()[:60] for p in marked]
+    assert [h["id"] for h in ar.select("h2[id], h3[id]")] == [h["id"] for h in en.select("h2[id], h3[id]")]
+    cards = [el["data-claim"] for el in ar.select(".fk-card[data-claim]")]
+    assert cards == [el["data-claim"] for el in en.select(".fk-card[data-claim]")] and len(cards) > 40
+    refs = ar.select(".fk-claim-ref")
+    assert [r["href"].split("#")[-1] for r in refs] == [r["href"].split("#")[-1] for r in en.select(".fk-claim-ref")]
+    assert len(refs) > 50 and len(ar.select(".fk-not-checked")) > 5
+    texts = ar.select(".fk-card-text, .fk-review dd:nth-of-type(2), .fk-corrections li, .fk-outcome, .fk-why, "
+                      ".fk-not-checked, .fk-flag")
+    for el in texts:
+        assert _in_arabic(el), el.get_text()[:80]
+    for el in [*refs, *ar.select("a[href*='#entity-']")]:
+        shown = BeautifulSoup(str(el), "html.parser")
+        for part in shown.select("q, time"):
+            part.decompose()
+        assert ARABIC.search(shown.get_text()), (el.get("href"), el.get_text()[:80])
+    assert "حكمت الهجري" in ar.select_one("a[href$='#entity-hikmat-al-hijri']").get_text()
