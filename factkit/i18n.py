@@ -568,7 +568,7 @@ def confirm(facts: FactBase, rid: str, lang: str, base: Path) -> str:
         if tr.from_ is not None:
             at = tr.line_of("from") - 1
             written = as_yaml(now)
-            lines[at] = _FROM_LINE.sub(r"\g<1>" + written.replace("\\", r"\\"), lines[at], count=1)
+            lines[at] = _FROM_LINE.sub(r"\g<1>" + written, lines[at], count=1)  # hex digits, maybe quoted
         else:  # add the line after the record's first line, indented like its other keys
             first = lines[start]
             indent = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else \
