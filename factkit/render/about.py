@@ -96,7 +96,8 @@ def about(r: Renderer) -> str:
     """The About block: a definition list of what the site says about itself, in the page's language (an About
     text the edition's settings do not give: the default language's, marked as not translated)."""
     corrections = sum(len(c.corrections) for c in r.facts.claims.values())
-    data = " (" + loc.t(r, "list-comma").join(tag("a", name, href=r.href(f"data/{name}")) for name in ("facts.json", "claims.csv")) + ")"
+    files = [tag("a", name, href=r.href(f"data/{name}")) for name in ("facts.json", "claims.csv")]
+    data = " (" + loc.t(r, "list-comma").join(files) + ")"
     feed = tag("a", esc(loc.t(r, "feed-link")), href=r.home("corrections.xml"), type="application/atom+xml")
     log = tag("a", esc(loc.t(r, "log-link")), href=r.home(r.homes.corrections)) \
         if r.homes.corrections is not None else None
