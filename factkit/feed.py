@@ -4,11 +4,12 @@ Deterministic: every date comes from the facts (a correction's date; without cor
 claim was checked), never from the clock, and entries are in a fixed order (newest first, then claim id).
 Links are absolute when the published address is known, else relative to the feed.
 
-One feed per edition: the default language's at the site's root (``corrections.xml``), each other edition's in its
-folder (``ar/corrections.xml``), with that language's words, ``xml:lang`` and links to that edition's pages, and
-each claim's and correction's translation (the English, marked as not translated, where there is none). A reader
-of an edition subscribes from its pages' ``<link rel=alternate>``; one feed for all would give every reader
-entries in a language they may not read, or every entry three times.
+One feed per edition, with that language's words, ``xml:lang`` and links to that edition's pages, and each claim's
+and correction's translation (the English, marked as not translated, where there is none): a reader of an edition
+subscribes from its pages' ``<link rel=alternate>``; one feed for all would give every reader entries in a language
+they may not read, or every entry three times. Every feed is at the site's root (``corrections.xml``,
+``corrections.ar.xml``): Material for MkDocs fetches ``sitemap.xml`` next to each ``<link rel=alternate>`` of a
+page, and only the root has one (a feed in ``ar/`` would cost each Arabic page a failed request).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from .render.core import Renderer
 from .render.html import plain_text
 
 FEED_PATH = "corrections.xml"
+
+
+def feed_path(lang: str = i18n.DEFAULT) -> str:
+    """The site-relative path of an edition's feed: 'corrections.xml', 'corrections.ar.xml'."""
+    return FEED_PATH if lang == i18n.DEFAULT else f"corrections.{lang}.xml"
 FEED_TYPE = "application/atom+xml"
 _NS = uuid.UUID("6f1c1f8e-3b1e-5a55-9d6e-5f0f3a4c2b10")  # factkit's namespace for entry ids
 
@@ -78,7 +84,7 @@ def _text(r: Renderer, cid: str, key: loc.Key, english: str) -> tuple[str, str, 
 def corrections_atom(r: Renderer, lang: str = i18n.DEFAULT) -> str:
     """The feed as an XML document, in the edition of ``lang``: its words, its records' translations (the English,
     marked as not translated, where a record has none), its pages' links, its ``xml:lang``. The default language's
-    feed is at the site's root, another edition's in its folder (``ar/corrections.xml``)."""
+    feed is ``corrections.xml``, another edition's ``corrections.LANG.xml``, both at the site's root."""
     was = (r.page, r.lang, r.prose_lang, r.edition, r.local)
     r.lang = r.prose_lang = lang
     r.edition = edition = "" if lang == i18n.DEFAULT else f"{lang}/"
@@ -92,8 +98,8 @@ def _atom(r: Renderer, lang: str, edition: str) -> str:
     base = r.homes.site_url.rstrip("/") + "/" if r.homes.site_url else ""
     name = r.site_names.get(lang) or r.site_name or i18n.t(lang, "feed-this-site")
 
-    def link(target: str) -> str:  # relative links are relative to the feed, in the edition's folder
-        return base + edition + target if base else target
+    def link(target: str) -> str:  # an edition's page; relative links are relative to the feed, at the root
+        return base + edition + target
 
     found = entries(r)
     checked = [c.checked for c in r.facts.claims.values()]
@@ -104,7 +110,7 @@ def _atom(r: Renderer, lang: str, edition: str) -> str:
     else:
         updated = "1970-01-01T00:00:00Z"
     named = "feed:" + name if lang == i18n.DEFAULT else f"feed:{lang}:{name}"
-    feed_id = link(FEED_PATH) if base else f"urn:uuid:{uuid.uuid5(_NS, named)}"
+    feed_id = base + feed_path(lang) if base else f"urn:uuid:{uuid.uuid5(_NS, named)}"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
            f"  <title>{escape(i18n.t(lang, 'feed-title', site=name))}</title>",
@@ -113,7 +119,7 @@ def _atom(r: Renderer, lang: str, edition: str) -> str:
            f"  <updated>{updated}</updated>",
            f"  <author><name>{escape(_author(r, lang, name))}</name></author>"]
     if base:
-        out.append(f'  <link rel="self" type="{FEED_TYPE}" href={quoteattr(link(FEED_PATH))}/>')
+        out.append(f'  <link rel="self" type="{FEED_TYPE}" href={quoteattr(base + feed_path(lang))}/>')
     if r.homes.corrections is not None:
         out.append(f'  <link rel="alternate" type="text/html" href={quoteattr(link(r.homes.corrections))}/>')
     for cor, claim, index in found:

@@ -128,6 +128,7 @@ M: dict[str, dict[str, str]] = {
     "footer-about-tail": {"en": ": who publishes and checks it, how to report an error, licences.",
                           "ar": ": من ينشره ويتحقق منه، وكيف تبلغ عن خطأ، والتراخيص.",
                           "ru": ": кто его издаёт и проверяет, как сообщить об ошибке, лицензии."},
+    "made-with": {"en": "Made with", "ar": "صُنع باستخدام", "ru": "Сделано на"},  # the footer: Made with Material
     "read-source": {"en": "Read it in the source", "ar": "اقرأه في المصدر", "ru": "Читать в источнике"},
     "supports": {"en": "Supports", "ar": "يؤيد", "ru": "Подтверждает"},
     "contradicts": {"en": "Contradicts", "ar": "يناقض", "ru": "Опровергает"},

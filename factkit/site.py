@@ -172,8 +172,9 @@ class Site:
             about = edition + about
         name = site_name or self.renderer.site_name
         return {"about": about, "about_label": i18n.t(lang, "footer-about"),
-                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": edition + feed.FEED_PATH,
-                "feed_type": feed.FEED_TYPE, "feed_title": i18n.t(lang, "feed-title", site=name)}
+                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.feed_path(lang),
+                "feed_type": feed.FEED_TYPE, "feed_title": i18n.t(lang, "feed-title", site=name),
+                "made_with": i18n.t(lang, "made-with")}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
@@ -290,9 +291,8 @@ def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
     (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
-    for lang in editions:  # each edition's feed, in its language, next to its pages
-        (site_dir / lang).mkdir(parents=True, exist_ok=True)
-        (site_dir / lang / feed.FEED_PATH).write_text(feed.corrections_atom(renderer, lang), encoding="utf-8")
+    for lang in editions:  # each edition's feed, in its language (at the root too: see factkit.feed)
+        (site_dir / feed.feed_path(lang)).write_text(feed.corrections_atom(renderer, lang), encoding="utf-8")
     searchdocs.add_to_index(renderer, site_dir, editions)  # one search entry per claim and entity
     return []
 

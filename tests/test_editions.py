@@ -259,7 +259,7 @@ def test_about_report_and_feed_in_the_editions_language(water_about: Path) -> No
     # the edition's feed, from the About page, the corrections_feed() macro and every page's head
     for link in (rows["corrections"].select_one("a[type='application/atom+xml']"),
                  ar.select_one("article > p a[type='application/atom+xml']")):
-        assert target(out, out / "ar" / "about" / "index.html", link["href"]) == out / "ar" / "corrections.xml"
+        assert target(out, out / "ar" / "about" / "index.html", link["href"]) == out / "corrections.ar.xml"
     assert ar.select_one("article > p a[type='application/atom+xml']").get_text() == "موجز التصحيحات (Atom)"
     for page in out.rglob("index.html"):
         rel = page.relative_to(out).as_posix()
@@ -267,11 +267,11 @@ def test_about_report_and_feed_in_the_editions_language(water_about: Path) -> No
             continue
         lang = rel.split("/")[0] if rel.split("/")[0] in ("ar", "ru") else "en"
         head = soup(page).find("link", rel="alternate", type="application/atom+xml")
-        expected = out / (f"{lang}/corrections.xml" if lang != "en" else "corrections.xml")
+        expected = out / (f"corrections.{lang}.xml" if lang != "en" else "corrections.xml")
         assert target(out, page, head["href"]) == expected, rel
         assert head["title"] == i18n.t(lang, "feed-title", site="Eastbrook's water: a fact-checked explainer"), rel
     for lang in ("ar", "ru"):
-        feed = ElementTree.fromstring((out / lang / "corrections.xml").read_text(encoding="utf-8"))
+        feed = ElementTree.fromstring((out / f"corrections.{lang}.xml").read_text(encoding="utf-8"))
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
         assert feed.findtext(f"{ATOM}title") == i18n.t(lang, "feed-title", site="Eastbrook's water: a fact-checked "
                                                                                  "explainer")
@@ -340,7 +340,7 @@ def test_flagship_about_and_contribute_pages_are_in_each_editions_language(flags
         assert {target(flagship, claims, h) for h in links} == {flagship / lang / "contributing" / "index.html"}
         assert {urlsplit(h).fragment for h in links} == {"report-an-error"}
         assert soup(flagship / lang / "contributing" / "index.html").find(id="report-an-error") is not None
-        feed = ElementTree.fromstring((flagship / lang / "corrections.xml").read_text(encoding="utf-8"))
+        feed = ElementTree.fromstring((flagship / f"corrections.{lang}.xml").read_text(encoding="utf-8"))
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
         assert len(feed.findall(f"{ATOM}entry")) == len(ElementTree.fromstring(
             (flagship / "corrections.xml").read_text(encoding="utf-8")).findall(f"{ATOM}entry"))

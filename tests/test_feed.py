@@ -121,9 +121,9 @@ def test_each_edition_has_its_feed_in_its_language(tmp_path: Path) -> None:
     assert feed.findtext(f"{ATOM}title") == "التصحيحات: مياه إيستبروك"
     assert feed.findtext(f"{ATOM}subtitle") == i18n.t("ar", "feed-subtitle")
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "حقائق إيستبروك"
-    assert feed.findtext(f"{ATOM}id") == "https://water.example.org/ar/corrections.xml"
+    assert feed.findtext(f"{ATOM}id") == "https://water.example.org/corrections.ar.xml"
     assert {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")} == {
-        "self": "https://water.example.org/ar/corrections.xml", "alternate": "https://water.example.org/ar/corrections/"}
+        "self": "https://water.example.org/corrections.ar.xml", "alternate": "https://water.example.org/ar/corrections/"}
     entries = {e.find(f"{ATOM}link").get("href").split("#claim-")[1]: e for e in feed.findall(f"{ATOM}entry")}
     translated, untranslated = entries["reservoir-coverage"], entries["tricky-text"]
     assert translated.find(f"{ATOM}link").get("href") == "https://water.example.org/ar/claims/#claim-reservoir-coverage"
@@ -142,3 +142,6 @@ def test_each_edition_has_its_feed_in_its_language(tmp_path: Path) -> None:
     r.about_in = {}  # an edition without its publisher's name: the default language's, marked
     author = ElementTree.fromstring(corrections_atom(r, "ar")).findtext(f"{ATOM}author/{ATOM}name")
     assert author == "Eastbrook Facts (غير مترجم)"
+    r.homes.site_url = ""  # without the published address: links relative to the feed, at the site's root
+    entry = ElementTree.fromstring(corrections_atom(r, "ar")).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href").startswith("ar/claims/#claim-")

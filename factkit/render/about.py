@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .. import i18n
 from ..checks import is_http_url
 from ..dates import EDTFDate
+from ..feed import FEED_TYPE, feed_path
 from ..publish import _EMAIL, About
 from . import localize as loc
 from .html import esc, tag
@@ -98,7 +99,7 @@ def about(r: Renderer) -> str:
     corrections = sum(len(c.corrections) for c in r.facts.claims.values())
     files = [tag("a", name, href=r.href(f"data/{name}")) for name in ("facts.json", "claims.csv")]
     data = " (" + loc.t(r, "list-comma").join(files) + ")"
-    feed = tag("a", esc(loc.t(r, "feed-link")), href=r.home("corrections.xml"), type="application/atom+xml")
+    feed = tag("a", esc(loc.t(r, "feed-link")), href=r.href(feed_path(r.lang)), type=FEED_TYPE)
     log = tag("a", esc(loc.t(r, "log-link")), href=r.home(r.homes.corrections)) \
         if r.homes.corrections is not None else None
     updated = last_updated(r)
