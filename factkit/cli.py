@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import check, errors, today
 from .cache import CACHE_DIR
-from .problems import check_report
+from .problems import Problem, check_report
 
 # The model (pydantic) is imported only where a command needs it: an unchanged `check` answers
 # from its run cache without it.
@@ -41,11 +41,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
             cache.save_run(cache_dir, key, problems, counts)
     docs = Path(args.docs)
     if docs.is_dir():  # the pages' prose: no internal ids or notes to self (factkit.editorial)
-        from .editorial import check_docs
-
-        problems = sorted([*problems, *check_docs(docs, Path.cwd())])
+        problems = sorted([*problems, *_check_pages(docs, cache_dir)])
     print(check_report(problems, counts, github=args.github))
     return 1 if errors(problems) else 0
+
+
+def _check_pages(docs: Path, cache_dir: Path | None) -> list[Problem]:
+    """The problems in the pages' prose, from the run cache when no page changed."""
+    from . import cache
+
+    key = cache.pages_key(docs) if cache_dir is not None else None
+    found = cache.load_run(cache_dir, key, "pages") if cache_dir is not None and key is not None else None
+    if found is not None:
+        return found[0]
+    from .editorial import check_docs
+
+    problems = check_docs(docs, Path.cwd())
+    if cache_dir is not None and key is not None:
+        cache.save_run(cache_dir, key, problems, part="pages")
+    return problems
 
 
 def _emit(text: str, out: str | None) -> int:

@@ -56,3 +56,26 @@ def test_a_damaged_or_planted_cache_is_ignored(tmp_path: Path) -> None:
         path.write_text(planted, encoding="utf-8")
         again = run(tmp_path)
         assert again.stdout == good.stdout and "pydantic" in again.stderr
+
+
+def test_the_pages_are_kept_apart_from_the_facts(tmp_path: Path) -> None:
+    """After a fact edit the pages' check answers from the cache; after a page edit it reads the pages again."""
+    shutil.copytree(WATER / "facts", tmp_path / "facts")
+    shutil.copytree(WATER / "docs", tmp_path / "docs")
+    assert run(tmp_path).returncode == 0
+    kept = tmp_path / ".factkit-cache" / "last-check.json"
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    marker = ["docs/index.md", 1, "editor-note", "kept in the cache", "error"]
+    data["pages"]["problems"] = [marker]  # what the cache says of the pages, under their key
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    claims = tmp_path / "facts" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_fact_edit = run(tmp_path)
+    assert "pydantic" in after_fact_edit.stderr  # the facts were checked again...
+    assert "kept in the cache" in after_fact_edit.stdout  # ...the unchanged pages were not
+    page = tmp_path / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTODO: ask the desk.\n", encoding="utf-8")
+    after_page_edit = run(tmp_path)
+    assert after_page_edit.returncode == 1 and "[editor-note]" in after_page_edit.stdout
+    assert "kept in the cache" not in after_page_edit.stdout and "pydantic" not in after_page_edit.stderr
+    assert run(tmp_path).stdout == after_page_edit.stdout  # the pages' problems are kept too

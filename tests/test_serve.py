@@ -4,6 +4,7 @@ error page on every page (the server keeps answering) and fixing it brings the p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -48,10 +49,9 @@ def wait_for(what: Callable[[], bool], limit: float = 60) -> None:
     raise AssertionError("the live preview did not get there in time")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    site = tmp_path_factory.mktemp("serve") / "site"
-    shutil.copytree(WATER, site)
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """``mkdocs serve`` of ``site`` on a free port (its address); no traceback may reach its output."""
     port = free_port()
     log = site.parent / "serve.log"  # a file, not a pipe: nobody reads a pipe while the server runs
     with log.open("w") as out:
@@ -60,12 +60,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: "fk-card" in get(base + "claims/"))
-        yield site, base
+        yield base
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         printed = log.read_text(encoding="utf-8")
         assert "Traceback" not in printed, printed
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    site = tmp_path_factory.mktemp("serve") / "site"
+    shutil.copytree(WATER, site)
+    with serving(site) as base:
+        yield site, base
 
 
 def fresh_build(site: Path, base: str, out: Path) -> dict[str, str]:
@@ -142,3 +150,21 @@ def test_a_page_error_shows_on_that_page_at_its_line(served: tuple[Path, str]) -
     wait_for(lambda: "template-syntax" in get(base + "timeline/"))
     page.write_text(good, encoding="utf-8")
     wait_for(lambda: "fk-build-error" not in get(base + "timeline/"))
+
+
+def test_with_editions_a_broken_fact_file_shows_the_error_in_every_edition(tmp_path: Path) -> None:
+    """mkdocs-static-i18n builds each edition again inside the build: the error page must reach all of them."""
+    from test_editions import trilingual
+
+    site = trilingual(tmp_path)
+    with serving(site) as base:
+        wait_for(lambda: "fk-card" in get(base + "ar/claims/"))
+        claims = site / "facts" / "claims.yml"
+        good = claims.read_text(encoding="utf-8")
+        edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
+        wait_for(lambda: "fk-build-error" in get(base + "ar/claims/"))
+        for url in ("", "claims/", "ar/", "ru/timeline/"):
+            page = get(base + url)
+            assert "fk-build-error" in page and "facts/claims.yml:" in page and "bad-date" in page, url
+        claims.write_text(good, encoding="utf-8")
+        wait_for(lambda: "fk-build-error" not in get(base + "ar/") and "fk-claim" in get(base + "ar/"))

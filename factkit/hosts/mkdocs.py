@@ -100,8 +100,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = self._i18n(config)
-        if i18n is not None and getattr(i18n, "building", False) and self.site is not None:
-            return config  # another edition of the same build: the facts, macros, theme and assets are in place
+        if i18n is not None and getattr(i18n, "building", False) and (self.site is not None or self._failure):
+            return config  # another edition of the same build: the facts (or why they failed), macros, theme and
+            # assets are in place
         self._not_found = None
         if config.theme.name != "material":
             raise PluginError("factkit: the site needs the Material theme (theme: {name: material} in mkdocs.yml)")
@@ -142,8 +143,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             if not self.serving:
                 raise PluginError(str(exc)) from None
             print(f"ERROR   -  {exc}", file=sys.stderr)
-            self.site, self._failure = None, str(exc)
-            macros.register_macros({name: lambda *a, **k: "" for name in Site.macro_names()})
+            self.site, self._failure = None, str(exc)  # every page shows the report (pages' macros are not run)
             return config
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
@@ -206,8 +206,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._fragments = []
-        if self.site is None:
-            return markdown
+        if self.site is None:  # serving with broken facts: on_page_content shows the report instead
+            page.meta = {**(page.meta or {}), "render_macros": False}
+            return ""
         path = Path(config.docs_dir) / page.file.src_uri
         try:
             source = path.read_text(encoding="utf-8")
