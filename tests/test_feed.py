@@ -110,7 +110,8 @@ def test_each_edition_has_its_feed_in_its_language(tmp_path: Path) -> None:
         encoding="utf-8")
     facts, problems = factkit.check(site / "facts", base_dir=site, on=factkit.today("2026-11-27"))
     assert not factkit.errors(problems) and not problems, problems
-    r = Renderer(facts, Homes(claims="claims/", corrections="corrections/", site_url="https://water.example.org/"))
+    r = Renderer(facts, Homes(claims={None: "claims/"}, corrections="corrections/",
+                                    site_url="https://water.example.org/"))
     r.site_name, r.site_names = "Eastbrook's water", {"ar": "مياه إيستبروك"}
     r.about, r.about_in = About(publisher="Eastbrook Facts"), {"ar": About(publisher="حقائق إيستبروك")}
     english = corrections_atom(r)
