@@ -195,7 +195,7 @@ def cite_this(r: Renderer, claim: Claim) -> str:
         return ""
     url = r.claim_url(claim) or href
     link = tag("a", esc(url), href=url if url.startswith(("http://", "https://")) else href, class_="fk-url")
-    site = esc(r.homes.site_name or loc.t(r, "this-site"))
+    site = esc(r.site_names.get(r.lang) or r.homes.site_name or loc.t(r, "this-site"))  # in the edition's name
     text = esc(loc.bare(r, "claims", claim.id, "text", claim.text)[0])
     checked = esc(i18n.date_in(claim.checked, r.lang))
     ids = tag("code", esc(claim.id))
