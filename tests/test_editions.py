@@ -418,3 +418,10 @@ def test_flagship_about_and_contribute_pages_are_in_each_editions_language(flags
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
         assert len(feed.findall(f"{ATOM}entry")) == len(ElementTree.fromstring(
             (flagship / "corrections.xml").read_text(encoding="utf-8")).findall(f"{ATOM}entry"))
+
+
+def test_flagship_citations_name_the_edition(flagship: Path) -> None:
+    """'Cite this claim' names the site as its edition does (mkdocs-static-i18n's site_name of that language)."""
+    for lang, name in (("ar", "سوريا وروسيا بعد الأسد"), ("ru", "Сирия и Россия после Асада")):
+        cites = soup(flagship / lang / "visit" / "index.html").select(".fk-cite-short")
+        assert cites and all(name in c.get_text() and "fact-checked explainer" not in c.get_text() for c in cites)

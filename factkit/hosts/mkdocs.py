@@ -229,7 +229,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return env
         i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
         lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
-        if lang is not None and config.site_name:  # the edition's name (mkdocs-static-i18n's site_name), for its feed
+        if lang is not None and config.site_name:  # for the edition's feed, also when a scoped build renders no page
             self.site.renderer.site_names[lang] = config.site_name
         # the footer's About link, the feed <link>
         env.globals["factkit"] = self.site.template_values(lang, config.site_name or "")
@@ -270,6 +270,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         lang, prose = self._page_languages(page, config)
+        if lang is not None and config.site_name:  # the edition's name (mkdocs-static-i18n's site_name): its citations
+            self.site.renderer.site_names[lang] = config.site_name  # (MkDocs calls on_env after the pages' Markdown)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
         if self._preview is not None:
             self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
