@@ -43,6 +43,7 @@ M: dict[str, dict[str, str]] = {
     "page-untranslated": {"en": "This page is not translated yet: its text is shown in English.",
                           "ar": "لم تُترجم هذه الصفحة بعد، فنصّها معروض بالإنجليزية.",
                           "ru": "Эта страница ещё не переведена: её текст показан на английском."},
+    "heading-link": {"en": "Permanent link", "ar": "رابط دائم", "ru": "Постоянная ссылка"},  # the ¶ of a heading
     "permalink": {"en": "Permanent link to this claim", "ar": "رابط دائم لهذا الادعاء",
                   "ru": "Постоянная ссылка на это утверждение"},
     "permalink-to": {"en": "Permanent link to claim {id}", "ar": "رابط دائم للادعاء {id}",
@@ -306,6 +307,9 @@ def t(lang: str, key: str, **values: object) -> str:
     """The engine's word ``key`` in ``lang`` (English when that language lacks it), filled with ``values``."""
     entry = M[key]
     text = entry.get(lang) or entry.get(DEFAULT) or key
+    for name, value in values.items():  # a value ending a sentence already ('27 ноября 2026 г.'): no second full stop
+        if str(value).endswith(".") and not str(value).endswith(".."):
+            text = text.replace("{" + name + "}.", "{" + name + "}")
     return text.format(**values) if values else text
 
 

@@ -425,3 +425,14 @@ def test_flagship_citations_name_the_edition(flagship: Path) -> None:
     for lang, name in (("ar", "سوريا وروسيا بعد الأسد"), ("ru", "Сирия и Россия после Асада")):
         cites = soup(flagship / lang / "visit" / "index.html").select(".fk-cite-short")
         assert cites and all(name in c.get_text() and "fact-checked explainer" not in c.get_text() for c in cites)
+
+
+def test_flagship_editions_have_no_english_heading_links_or_double_stops(flagship: Path) -> None:
+    """The heading ¶ links' title is in the edition's language (Markdown's toc writes English), and a Russian date
+    that ends in 'г.' takes the place of a sentence's full stop instead of adding a second one."""
+    for lang in ("ar", "ru"):
+        for page in ("", "visit/", "sources/"):
+            html = (flagship / lang / page / "index.html").read_text(encoding="utf-8")
+            assert 'title="Permanent link"' not in html and i18n.t(lang, "heading-link") in html, (lang, page)
+    text = soup(flagship / "ru" / "visit" / "index.html").get_text()
+    assert "г.." not in text and "г. ." not in text

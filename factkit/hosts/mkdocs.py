@@ -49,6 +49,7 @@ _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the pro
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
@@ -338,6 +339,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         output = _ALTERNATE.sub("", output)
         if lang == default:
             return output
+        output = _HEADERLINK.sub(rf'\1{i18n_words.t(lang, "heading-link")}"', output)  # Markdown's toc: English
         if i18n_words.direction(lang) == "rtl":
             output = output.replace(f'<html lang="{lang}" class="no-js">',
                                     f'<html lang="{lang}" dir="rtl" class="no-js">', 1)

@@ -171,7 +171,7 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     if r.lang == i18n.DEFAULT:
         foot = f"Last checked {time_tag(claim.checked)}"
     else:
-        foot = esc(loc.t(r, "last-checked", date="\x00")).replace("\x00", time_tag(claim.checked, lang=r.lang))
+        foot = loc.put_date(esc(loc.t(r, "last-checked", date="\x00")), time_tag(claim.checked, lang=r.lang))
     if claim.entities:
         sep = "، " if r.lang == "ar" else ", "
         names = sep.join(_entity_link(r, eid) for eid in claim.entities)
