@@ -513,7 +513,8 @@ def check_translations(facts: FactBase, text_check: Any) -> list[Problem]:
             problems.append(Problem(
                 tr.where[0], tr.line_of("from" if tr.from_ else "id"), "stale-translation",
                 f"{what} {said}; the English is now {now}: check the translation against the English, then set "
-                f"from: {now} (or run python -m factkit translations --confirm {rid or 'review'} {lang})", "warning"))
+                f"from: {as_yaml(now)} (or run python -m factkit translations --confirm {rid or 'review'} {lang})",
+                "warning"))
     for lang, labels in catalog.topics.items():
         for topic in labels:
             if topic not in facts.claims_by_topic and topic != "other":
@@ -526,6 +527,11 @@ def check_translations(facts: FactBase, text_check: Any) -> list[Problem]:
 # ---- the editors' command: python -m factkit translations ----------------------------------------------
 
 _FROM_LINE = re.compile(r"^(\s*(?:-\s+)?from:\s*)[\"']?([0-9a-f]{0,8})[\"']?", re.MULTILINE)
+
+
+def as_yaml(digest: str) -> str:
+    """A hash as YAML text: quoted when YAML would read it as a number ('34968633', '1e234567')."""
+    return digest if re.search(r"[a-df]", digest) or not re.fullmatch(r"[0-9e]+", digest) else f'"{digest}"'
 
 
 def status(facts: FactBase, langs: list[str] | None = None) -> str:
@@ -561,12 +567,13 @@ def confirm(facts: FactBase, rid: str, lang: str, base: Path) -> str:
         start = tr.where[1] - 1
         if tr.from_ is not None:
             at = tr.line_of("from") - 1
-            lines[at] = _FROM_LINE.sub(r"\g<1>" + now, lines[at], count=1)
+            written = as_yaml(now)
+            lines[at] = _FROM_LINE.sub(r"\g<1>" + written, lines[at], count=1)  # hex digits, maybe quoted
         else:  # add the line after the record's first line, indented like its other keys
             first = lines[start]
             indent = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else \
                 len(first) - len(first.lstrip())
-            lines.insert(start + 1, " " * indent + f"from: {now}")
+            lines.insert(start + 1, " " * indent + f"from: {as_yaml(now)}")
         path.write_text("\n".join(lines), encoding="utf-8")
-        return f"{tr.where[0]}:{tr.line_of('from') if tr.from_ else start + 2}: from: {now}"
+        return f"{tr.where[0]}:{tr.line_of('from') if tr.from_ else start + 2}: from: {as_yaml(now)}"
     raise LookupError(f"no '{lang}' translation of '{rid}' (of a claim, entity, source or the review)")
