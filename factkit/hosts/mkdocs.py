@@ -229,7 +229,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return env
         i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
         lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
-        env.globals["factkit"] = self.site.template_values(lang)  # the footer's About link, the feed <link>
+        if lang is not None and config.site_name:  # the edition's name (mkdocs-static-i18n's site_name), for its feed
+            self.site.renderer.site_names[lang] = config.site_name
+        # the footer's About link, the feed <link>
+        env.globals["factkit"] = self.site.template_values(lang, config.site_name or "")
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -351,17 +354,12 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         lang = i18n.current_language or i18n.default_language
         return lang, getattr(page.file, "locale", lang)
 
-    def _credits(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
-        """Who translates and reviews each edition: the plugin's ``translations`` setting, else the editors."""
+    def _credits(self, config: MkDocsConfig) -> dict[str, Any]:
+        """Each edition's settings: who translates and reviews it and its About texts (the plugin's ``translations``
+        setting, checked by the engine at its line; an edition without one: the editors, no reviewer yet)."""
         _, others = self._languages(config)
-        found: dict[str, dict[str, str]] = {}
-        for lang in sorted(set(others) | set(self.config.translations)):
-            given = self.config.translations.get(lang) or {}
-            if not isinstance(given, dict) or set(given) - {"translator", "reviewer"}:
-                raise PluginError(f"factkit: translations: {lang}: give translator and reviewer, e.g. "
-                                  "{ar: {translator: 'the editors', reviewer: 'awaiting a reviewer'}}")
-            found[lang] = {k: str(v) for k, v in given.items()}
-        return found
+        given = {str(k): v for k, v in self.config.translations.items()}
+        return {lang: given.get(lang) for lang in sorted(set(others) | set(given))}
 
     def _merge_scoped(self, site_dir: Path) -> list[Any]:
         """After a scoped build: the search entries and the claims' appearances of the pages not built again are

@@ -61,6 +61,12 @@ def _wrap(r: Renderer, html: str, state: str) -> str:
     return html + mark(r, state)
 
 
+def shown(r: Renderer, html: str, state: str) -> str:
+    """Safe HTML of a text in the state ``lookup`` gives (the site's settings too): the English marked as English
+    and as not translated where it stands for a missing translation."""
+    return _wrap(r, html, state)
+
+
 def text(r: Renderer, kind: str, rid: str, key: Key, english: str) -> str:
     """Inline Markdown text of a record as safe HTML, in the page's language (or marked)."""
     found, state = lookup(r, kind, rid, key, english)
