@@ -217,11 +217,12 @@ def test_flagship_editions_share_main_features(flagship: Path) -> None:
     assert '<html lang="en"' in not_found and 'rel="alternate" href' not in not_found
 
 
-@pytest.mark.parametrize("page", ["visit", "methodology"])
-def test_flagship_ru_visit_and_methodology_are_translated(flagship: Path, page: str) -> None:
-    """Issue 17: the Russian visit and methodology pages are translations (not the English fallback), with the
-    English page's heading ids and claims, and every claim they show (inline, as a card, in the corrections log)
-    in Russian: none marked not translated or out of date."""
+@pytest.mark.parametrize("page", ["visit", "methodology", "fact-check"])
+def test_flagship_ru_visit_methodology_and_fact_check_are_translated(flagship: Path, page: str) -> None:
+    """Issue 17: the Russian visit, methodology and fact-check pages are translations (not the English fallback),
+    with the English page's heading ids and claims, and every claim they show (inline, as a card, in the corrections
+    log) in Russian: none marked not translated or out of date. On the fact-check page also the review's notes on
+    the sentences it does not check, the sources' caution flags and the names of the people and things."""
     en, ru = soup(flagship / page / "index.html"), soup(flagship / "ru" / page / "index.html")
     body = ru.select_one("article")
     assert ru.html["lang"] == "ru" and body is not None
@@ -242,6 +243,19 @@ def test_flagship_ru_visit_and_methodology_are_translated(flagship: Path, page: 
                         ".fk-corrections li, a.fk-claim-ref")
     assert texts and all(cyrillic.search(t.get_text()) for t in texts), \
         [t.get_text()[:60] for t in texts if not cyrillic.search(t.get_text())]
+    if page == "fact-check":
+        assert len(set(shown(ru))) > 100
+        outcomes = body.select(".fk-outcome > p:not(.fk-label)")
+        for p in outcomes:
+            for t in p.select("time"):
+                t.decompose()
+        assert outcomes and all(cyrillic.search(p.get_text()) for p in outcomes)
+        notes = [n.get_text().removeprefix(i18n.t("ru", "not-checked")) for n in body.select(".fk-not-checked")]
+        assert len(notes) > 10 and all(cyrillic.search(n) for n in notes), [n for n in notes if not cyrillic.search(n)]
+        flags = [f.get_text() for f in body.select(".fk-flag")]
+        assert len(flags) > 100 and all(cyrillic.search(f) for f in flags), [f for f in flags if not cyrillic.search(f)]
+        names = {a["href"].rsplit("#", 1)[1]: a.get_text() for a in body.select("a[href*='#entity-']")}
+        assert names["entity-hakan-fidan"] == "Хакан Фидан" and names["entity-ukraine"] == "Украина"
     if page == "methodology":
         log = body.select(".fk-corrections-log > li")
         assert len(log) == len(en.select(".fk-corrections-log > li")) > 10
