@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,11 +36,11 @@ class FactLookupError(LookupError):
         self.code = code
 
 
-def lookup(kind: str, value: object, known: Iterable[str]) -> str:
+def lookup(kind: str, value: object, known: Collection[str]) -> str:
     """``value`` when it is one of ``known``; otherwise a FactLookupError naming the nearest one."""
-    pool = list(known)
-    if isinstance(value, str) and value in pool:
+    if isinstance(value, str) and value in known:  # a table: one look-up, not a scan
         return value
+    pool = list(known)
     near = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
     hint = f"did you mean '{near[0]}'?" if near else (
         f"allowed: {', '.join(pool)}" if len(pool) <= 12 else f"no {kind} is close to it")

@@ -719,7 +719,7 @@ class Server:
         self.log = log
         self._out = open(log, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
             cwd=cwd, env={**env, "PYTHONDONTWRITEBYTECODE": "1"}, stdout=self._out, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL)
 
