@@ -297,9 +297,12 @@ def on_page_content(html, page, config, files):
 '''
 
 FLOOR_HOOK = '''"""Bench helper: the floor's theme templates get the values the factkit plugin gives them (its
-footer link, the corrections feed's <link>), as dumped from the engine build."""
+footer link, the corrections feed's <link>), as dumped from the engine build, and its pages the plugin's fixes
+of Material's markup (factkit.hosts.mkdocs._valid)."""
 import json
 from pathlib import Path
+
+from factkit.hosts.mkdocs import _valid
 
 _FILE = Path(__file__).with_name("template-values.json")
 VALUES = json.loads(_FILE.read_text()) if _FILE.exists() else None
@@ -309,6 +312,10 @@ def on_env(env, config, files):
     if VALUES is not None:
         env.globals["factkit"] = VALUES
     return env
+
+
+def on_post_page(output, page, config):
+    return _valid(output)
 '''
 
 
