@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@rm -f $(VENV)/.installed-*; touch $@
 
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000, reloading on edits to facts/, docs/, macros/
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty -a 127.0.0.1:8000
 
 build: $(STAMP)  ## the published site, into site/
 	$(PY) -m mkdocs build --strict

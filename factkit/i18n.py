@@ -43,6 +43,7 @@ M: dict[str, dict[str, str]] = {
     "page-untranslated": {"en": "This page is not translated yet: its text is shown in English.",
                           "ar": "لم تُترجم هذه الصفحة بعد، فنصّها معروض بالإنجليزية.",
                           "ru": "Эта страница ещё не переведена: её текст показан на английском."},
+    "heading-link": {"en": "Permanent link", "ar": "رابط دائم", "ru": "Постоянная ссылка"},  # the ¶ of a heading
     "permalink": {"en": "Permanent link to this claim", "ar": "رابط دائم لهذا الادعاء",
                   "ru": "Постоянная ссылка на это утверждение"},
     "permalink-to": {"en": "Permanent link to claim {id}", "ar": "رابط دائم للادعاء {id}",
@@ -128,6 +129,7 @@ M: dict[str, dict[str, str]] = {
     "footer-about-tail": {"en": ": who publishes and checks it, how to report an error, licences.",
                           "ar": ": من ينشره ويتحقق منه، وكيف تبلغ عن خطأ، والتراخيص.",
                           "ru": ": кто его издаёт и проверяет, как сообщить об ошибке, лицензии."},
+    "made-with": {"en": "Made with", "ar": "صُنع باستخدام", "ru": "Сделано на"},  # the footer: Made with Material
     "read-source": {"en": "Read it in the source", "ar": "اقرأه في المصدر", "ru": "Читать в источнике"},
     "supports": {"en": "Supports", "ar": "يؤيد", "ru": "Подтверждает"},
     "contradicts": {"en": "Contradicts", "ar": "يناقض", "ru": "Опровергает"},
@@ -197,6 +199,74 @@ M: dict[str, dict[str, str]] = {
     "no-entities": {"en": "No entities.", "ar": "لا كيانات.", "ru": "Нет записей."},
     "no-expiry": {"en": "no expiry recorded", "ar": "لم يُسجَّل تاريخ انتهاء", "ru": "срок окончания не записан"},
     "approx": {"en": "c. {date}", "ar": "نحو {date}", "ru": "ок. {date}"},
+    # the About page (factkit.render.about): its labels, and what a setting left out reads
+    "not-stated": {"en": "not stated", "ar": "غير مذكور", "ru": "не указано"},
+    "about-publisher": {"en": "Published by", "ar": "الناشر", "ru": "Издатель"},
+    "about-checked-by": {"en": "Claims checked by", "ar": "يتحقق من الادعاءات", "ru": "Утверждения проверяет"},
+    "about-contact": {"en": "Contact", "ar": "للتواصل", "ru": "Контакты"},
+    "about-report": {"en": "Report an error", "ar": "الإبلاغ عن خطأ", "ru": "Сообщить об ошибке"},
+    "about-funding": {"en": "Funding and independence", "ar": "التمويل والاستقلالية",
+                      "ru": "Финансирование и независимость"},
+    "about-licence-text": {"en": "Licence of the text", "ar": "ترخيص النصوص", "ru": "Лицензия на тексты"},
+    "about-licence-data": {"en": "Licence of the data", "ar": "ترخيص البيانات", "ru": "Лицензия на данные"},
+    "about-updated": {"en": "Last updated", "ar": "آخر تحديث", "ru": "Последнее обновление"},
+    "about-updated-note": {"en": "{date}: the latest day a claim was checked against its sources",
+                           "ar": "{date}: آخر يوم رُوجع فيه ادعاء على مصادره",
+                           "ru": "{date}: последний день, когда утверждение сверяли с источниками"},
+    "about-corrections": {"en": "{n} so far; see the {log} and the {feed} (Atom)",
+                          "ar": "{n} حتى الآن؛ انظر {log} و{feed} (Atom)",
+                          "ru": "{n} на сегодня; см. {log} и {feed} (Atom)"},
+    "about-corrections-nolog": {"en": "{n} so far; see the {feed} (Atom)", "ar": "{n} حتى الآن؛ انظر {feed} (Atom)",
+                                "ru": "{n} на сегодня; см. {feed} (Atom)"},
+    "list-comma": {"en": ", ", "ar": "، ", "ru": ", "},
+    "log-link": {"en": "corrections log", "ar": "سجل التصحيحات", "ru": "журнал исправлений"},
+    "feed-link": {"en": "corrections feed", "ar": "موجز التصحيحات", "ru": "ленту исправлений"},  # after "see the"
+    "feed-label": {"en": "corrections feed (Atom)", "ar": "موجز التصحيحات (Atom)",
+                   "ru": "лента исправлений (Atom)"},  # corrections_feed()'s label
+    # reporting an error (factkit.render.reporting, factkit.publish)
+    "report-none": {"en": "This copy of the site has no report channel configured: there is no address, form or "
+                          "issue tracker to send a report to yet. Until the editors add one, a report cannot reach "
+                          "them through the site.",
+                    "ar": "لم تُضبط في هذه النسخة من الموقع أي قناة للإبلاغ: لا يوجد بعدُ عنوان ولا نموذج ولا متتبِّع "
+                          "مشكلات يمكن إرسال البلاغ إليه. وإلى أن يضيف المحررون قناةً، لا يمكن لأي بلاغ أن يصل إليهم "
+                          "عبر الموقع.",
+                    "ru": "В этой копии сайта не настроен канал для сообщений об ошибках: пока нет ни адреса, ни "
+                          "формы, ни трекера, куда можно отправить сообщение. Пока редакция его не добавит, сообщение "
+                          "не сможет дойти до неё через сайт."},
+    "report-open-issue": {"en": "Open an issue", "ar": "افتح بلاغًا (issue)", "ru": "Создайте обращение (issue)"},
+    "report-fill-form": {"en": "Fill in the report form", "ar": "املأ نموذج البلاغ",
+                         "ru": "Заполните форму сообщения"},
+    "report-write": {"en": "Write to {link}", "ar": "راسِل {link}", "ru": "Напишите на {link}"},
+    "report-in-repo": {"en": "{link} in the repository {repo} on {host} (a free GitHub account is needed)",
+                       "ar": "{link} في المستودع {repo} على {host} (يلزم حساب مجاني على GitHub)",
+                       "ru": "{link} в репозитории {repo} на {host} (нужна бесплатная учётная запись GitHub)"},
+    "report-on": {"en": "{link} on {host}", "ar": "{link} على {host}", "ru": "{link} на {host}"},
+    "mail-subject-claim": {"en": "Error in claim: {claim}", "ar": "خطأ في الادعاء: {claim}",
+                           "ru": "Ошибка в утверждении: {claim}"},
+    "mail-subject": {"en": "Error on the site", "ar": "خطأ في الموقع", "ru": "Ошибка на сайте"},
+    "mail-claim": {"en": "Claim: {claim}", "ar": "الادعاء: {claim}", "ru": "Утверждение: {claim}"},
+    "mail-permalink": {"en": "Permanent link: {link}", "ar": "الرابط الدائم: {link}",
+                       "ru": "Постоянная ссылка: {link}"},
+    "mail-what": {"en": "What is wrong:", "ar": "ما الخطأ:", "ru": "Что не так:"},
+    "mail-source": {"en": "A source that shows it (link and the sentence that says it):",
+                    "ar": "مصدر يُظهر ذلك (الرابط والجملة التي تقول ذلك):",
+                    "ru": "Источник, который это показывает (ссылка и фраза, где это сказано):"},
+    # the corrections feed (factkit.feed) and its <link> in each page's head
+    "feed-title": {"en": "Corrections: {site}", "ar": "التصحيحات: {site}", "ru": "Исправления: {site}"},
+    "feed-subtitle": {"en": "Every correction and verdict change, newest first, each linked to its claim.",
+                      "ar": "كل تصحيح وكل تغيير في حكم، الأحدث أولًا، وكلٌّ منها مرتبط بادعائه.",
+                      "ru": "Все исправления и изменения оценок, сначала новые, каждое со ссылкой на своё "
+                            "утверждение."},
+    "feed-this-site": {"en": "this site", "ar": "هذا الموقع", "ru": "этот сайт"},
+    "feed-editors": {"en": "The editors of {site}", "ar": "محررو {site}", "ru": "Редакция: {site}"},
+    "feed-verdict": {"en": "Verdict changed: ", "ar": "تغيّر الحكم: ", "ru": "Оценка изменена: "},
+    "feed-correction": {"en": "Correction: ", "ar": "تصحيح: ", "ru": "Исправление: "},
+    "feed-claim": {"en": "Claim:", "ar": "الادعاء:", "ru": "Утверждение:"},
+    "feed-what": {"en": "What changed:", "ar": "ما الذي تغيّر:", "ru": "Что изменилось:"},
+    "feed-why": {"en": "Why:", "ar": "السبب:", "ru": "Причина:"},
+    "feed-summary": {"en": "{what} Why: {why}", "ar": "{what} السبب: {why}", "ru": "{what} Причина: {why}"},
+    "feed-to-claim": {"en": "The claim, with its evidence", "ar": "الادعاء مع أدلته",
+                      "ru": "Утверждение с источниками"},
     # entity kinds, source kinds
     "kind-person": {"en": "Person", "ar": "شخص", "ru": "Человек"},
     "kind-organisation": {"en": "Organisation", "ar": "منظمة", "ru": "Организация"},
@@ -237,6 +307,9 @@ def t(lang: str, key: str, **values: object) -> str:
     """The engine's word ``key`` in ``lang`` (English when that language lacks it), filled with ``values``."""
     entry = M[key]
     text = entry.get(lang) or entry.get(DEFAULT) or key
+    for name, value in values.items():  # a value ending a sentence already ('27 ноября 2026 г.'): no second full stop
+        if str(value).endswith(".") and not str(value).endswith(".."):
+            text = text.replace("{" + name + "}.", "{" + name + "}")
     return text.format(**values) if values else text
 
 
@@ -513,7 +586,8 @@ def check_translations(facts: FactBase, text_check: Any) -> list[Problem]:
             problems.append(Problem(
                 tr.where[0], tr.line_of("from" if tr.from_ else "id"), "stale-translation",
                 f"{what} {said}; the English is now {now}: check the translation against the English, then set "
-                f"from: {now} (or run python -m factkit translations --confirm {rid or 'review'} {lang})", "warning"))
+                f"from: {as_yaml(now)} (or run python -m factkit translations --confirm {rid or 'review'} {lang})",
+                "warning"))
     for lang, labels in catalog.topics.items():
         for topic in labels:
             if topic not in facts.claims_by_topic and topic != "other":
@@ -526,6 +600,11 @@ def check_translations(facts: FactBase, text_check: Any) -> list[Problem]:
 # ---- the editors' command: python -m factkit translations ----------------------------------------------
 
 _FROM_LINE = re.compile(r"^(\s*(?:-\s+)?from:\s*)[\"']?([0-9a-f]{0,8})[\"']?", re.MULTILINE)
+
+
+def as_yaml(digest: str) -> str:
+    """A hash as YAML text: quoted when YAML would read it as a number ('34968633', '1e234567')."""
+    return digest if re.search(r"[a-df]", digest) or not re.fullmatch(r"[0-9e]+", digest) else f'"{digest}"'
 
 
 def status(facts: FactBase, langs: list[str] | None = None) -> str:
@@ -561,12 +640,13 @@ def confirm(facts: FactBase, rid: str, lang: str, base: Path) -> str:
         start = tr.where[1] - 1
         if tr.from_ is not None:
             at = tr.line_of("from") - 1
-            lines[at] = _FROM_LINE.sub(r"\g<1>" + now, lines[at], count=1)
+            written = as_yaml(now)
+            lines[at] = _FROM_LINE.sub(r"\g<1>" + written, lines[at], count=1)  # hex digits, maybe quoted
         else:  # add the line after the record's first line, indented like its other keys
             first = lines[start]
             indent = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else \
                 len(first) - len(first.lstrip())
-            lines.insert(start + 1, " " * indent + f"from: {now}")
+            lines.insert(start + 1, " " * indent + f"from: {as_yaml(now)}")
         path.write_text("\n".join(lines), encoding="utf-8")
-        return f"{tr.where[0]}:{tr.line_of('from') if tr.from_ else start + 2}: from: {now}"
+        return f"{tr.where[0]}:{tr.line_of('from') if tr.from_ else start + 2}: from: {as_yaml(now)}"
     raise LookupError(f"no '{lang}' translation of '{rid}' (of a claim, entity, source or the review)")

@@ -323,10 +323,12 @@ def about(r: Renderer) -> str:
 
 
 @macro
-def corrections_feed(r: Renderer, label: str = "corrections feed (Atom)") -> str:
-    """A link to the Atom feed of every correction and verdict change.
+def corrections_feed(r: Renderer, label: str | None = None) -> str:
+    """A link to the Atom feed of every correction and verdict change, the page's edition's (in its language);
+    the label defaults to 'corrections feed (Atom)' in the page's language.
     Example: corrections_feed()"""
-    return tag("a", esc(label), href=r.href(feed.FEED_PATH), type=feed.FEED_TYPE)
+    return tag("a", esc(label or i18n.t(r.lang, "feed-label")), href=r.href(feed.feed_path(r.lang)),
+               type=feed.FEED_TYPE)
 
 
 @macro

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, fields
 from urllib.parse import quote, urlencode, urlsplit
 
 from .checks import is_http_url
+from .i18n import DEFAULT, t
 
 CHANNEL_KINDS = ("issues", "form", "email")  # in this order of preference for the per-claim link
 ISSUE_FORM = "report-error.yml"
@@ -51,13 +52,15 @@ class Channel:
         return self.kind == "issues" and len([p for p in parts.path.split("/") if p]) == 2 \
             and not parts.query and not parts.fragment
 
-    def url(self, claim: str | None = None, permalink: str | None = None) -> str:
-        """Where a reader sends a report: prefilled with the claim and its permalink when given."""
+    def url(self, claim: str | None = None, permalink: str | None = None, lang: str = DEFAULT) -> str:
+        """Where a reader sends a report: prefilled with the claim and its permalink when given. An email's
+        subject and prompts are in ``lang`` (the reader's edition); a repository's issue form keeps its own title
+        (the form, ``.github/ISSUE_TEMPLATE/report-error.yml``, is one per repository, in its editors' language)."""
         if self.kind == "email":
-            subject = f"Error in claim: {claim}" if claim else "Error on the site"
-            lines = [f"Claim: {claim}"] if claim else []
-            lines += [f"Permanent link: {permalink}"] if permalink else []
-            lines += ["What is wrong:", "", "A source that shows it (link and the sentence that says it):", ""]
+            subject = t(lang, "mail-subject-claim", claim=claim) if claim else t(lang, "mail-subject")
+            lines = [t(lang, "mail-claim", claim=claim)] if claim else []
+            lines += [t(lang, "mail-permalink", link=permalink)] if permalink else []
+            lines += [t(lang, "mail-what"), "", t(lang, "mail-source"), ""]
             query = urlencode({"subject": subject, "body": "\n".join(lines)}, quote_via=quote)
             return f"mailto:{self.address}?{query}"
         if self.is_github_repo:
@@ -234,19 +237,79 @@ class About:
     licence_data: str | None = None  # licence of the open data (facts.json, claims.csv)
 
     @classmethod
-    def from_settings(cls, values: Mapping[str, object]) -> tuple[About, list[str]]:
-        """The settings as About, and the problems (``key: why``)."""
+    def from_settings(cls, values: Mapping[str, object], where: str = "about") -> tuple[About, list[str]]:
+        """The settings as About, and the problems (``key: why``; ``where`` names the settings in them)."""
         known = [f.name for f in fields(cls)]
         problems, kept = [], {}
         for key, value in values.items():
             if key not in known:
-                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.5)
-                hint = f"did you mean '{near[0]}'?" if near else f"allowed: {', '.join(known)}"
-                problems.append(f"about.{key}: unknown setting; {hint}")
+                problems.append(f"{where}.{key}: unknown setting; {_hint(str(key), known)}")
             elif value is None or value == "":
                 continue
             elif not isinstance(value, str) or not value.strip():
-                problems.append(f"about.{key}: give text, not {value!r}")
+                problems.append(f"{where}.{key}: give text, not {value!r}")
             else:
                 kept[key] = " ".join(value.split())
         return cls(**kept), problems
+
+
+def _hint(key: str, known: list[str]) -> str:
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    return f"did you mean '{near[0]}'?" if near else f"allowed: {', '.join(known)}"
+
+
+EDITION_KEYS = ("translator", "reviewer", "about")
+
+
+@dataclass
+class Editions:
+    """The ``translations:`` settings, per language other than the default: who translates that edition's records
+    and who reviews them (``credits``), and the site's About texts in that language (``about``)."""
+
+    credits: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> {translator, reviewer}
+    about: dict[str, About] = field(default_factory=dict)  # lang -> the About texts given in that language
+    problems: list[str] = field(default_factory=list)  # ``key: why``, as About.from_settings
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, object], default: About) -> Editions:
+        """``translations: {ar: {translator: …, reviewer: …, about: {publisher: …, …}}}``. An About text given
+        in a language must exist in the default language's ``about:`` (a translation says what the default
+        says, in another language; it adds nothing)."""
+        out = cls()
+        for lang, given in values.items():
+            where = f"translations.{lang}"
+            if lang == DEFAULT:
+                out.problems.append(f"{where}: '{DEFAULT}' is the default language: its About texts go under "
+                                    "about:, its records are the fact files themselves")
+                continue
+            if given is None:
+                given = {}
+            if not isinstance(given, Mapping):
+                out.problems.append(f"{where}: give translator, reviewer and about (any of them), not {given!r}")
+                continue
+            credits = {}
+            for key, value in given.items():
+                if key not in EDITION_KEYS:
+                    out.problems.append(f"{where}.{key}: unknown setting; {_hint(str(key), list(EDITION_KEYS))}")
+                elif key == "about":
+                    if value is None:
+                        continue
+                    if not isinstance(value, Mapping):
+                        out.problems.append(f"{where}.about: give the About texts by name (publisher: …, "
+                                            f"funding: …), not {value!r}")
+                        continue
+                    about, problems = About.from_settings(value, f"{where}.about")
+                    out.problems += problems
+                    for name in (f.name for f in fields(About)):
+                        if getattr(about, name) is not None and getattr(default, name) is None:
+                            out.problems.append(f"{where}.about.{name}: about: has no {name} to translate; state "
+                                                f"it under about: first (in '{DEFAULT}'), or remove it here")
+                    out.about[str(lang)] = about
+                elif value is None or value == "":
+                    continue
+                elif not isinstance(value, str) or not value.strip():
+                    out.problems.append(f"{where}.{key}: give text, not {value!r}")
+                else:
+                    credits[str(key)] = " ".join(value.split())
+            out.credits[str(lang)] = credits
+        return out

@@ -115,7 +115,7 @@ def rendered(r: Renderer, example: str) -> str:
 
 def entry(r: Renderer, name: str) -> str:
     text, example = split_doc(name)
-    parts = [f"### `{name}`", f"    {signature(name)}", text]
+    parts = [f"## `{name}`", f"    {signature(name)}", text]
     declared = kinds(MACROS[name])
     if declared:
         params = inspect.signature(MACROS[name]).parameters

@@ -54,8 +54,9 @@ class Settings:
     site_name: str = ""
     environ: Mapping[str, str] | None = None  # the build's environment (None: os.environ): CI, GitHub Actions
     serving: bool = False  # a preview server (mkdocs serve): local addresses are fine, nothing is required
-    # lang -> {translator, reviewer}: who translated an edition's records and who reviews them (factkit.i18n)
-    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    # lang -> {translator, reviewer, about}: who translated an edition's records and who reviews them
+    # (factkit.i18n), and the About texts in that language (factkit.publish.Editions)
+    translations: dict[str, Any] = field(default_factory=dict)
 
 
 def build_commit(project: Path) -> str:
@@ -86,8 +87,44 @@ def _line_of(path: Path, key: str) -> int:
     return text.count("\n", 0, found.end()) + 1 if found else 1  # the end: the start may be the newline before
 
 
+def _node_line(config: Path, path: list[str]) -> int | None:
+    """The line of the factkit setting at ``path`` (['translations', 'ar', 'about', 'funding']) in a host's
+    configuration file, read as YAML nodes (tags such as !!python/name: need no constructor then); the line of
+    the deepest key found, None when not even the first is there."""
+    import yaml
+
+    try:
+        root = yaml.compose(config.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+
+    def get(node: Any, key: str) -> tuple[int, Any] | None:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return k.start_mark.line + 1, v
+        return None
+
+    plugins = get(root, "plugins")
+    node = plugins[1] if plugins else None
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]  # a list of plugins, or a mapping
+    options = next((found[1] for item in items if (found := get(item, "factkit"))), None)
+    line = None
+    for key in path:
+        found = get(options, key)
+        if found is None:
+            break
+        line, options = found
+    return line
+
+
 def _setting_line(config: Path, problem: str) -> int:
     """The line of the setting a problem from factkit.publish or the About settings names."""
+    path = re.match(r"((?:report|about|translations)\.[\w.-]+|\w+):", problem)
+    line = _node_line(config, path.group(1).split(".")) if path else None
+    if line is not None:
+        return line
     named = re.match(r"(?:(?:report|about)\.)?(\w+):", problem)
     if named:
         line = _line_of(config, named.group(1))
@@ -125,15 +162,19 @@ class Site:
         """The address this build's absolute URLs use ('' when none)."""
         return self.publication.site_url
 
-    def template_values(self, lang: str | None = None) -> dict[str, str | None]:
+    def template_values(self, lang: str | None = None, site_name: str = "") -> dict[str, str | None]:
         """What the theme templates need: the About page (in the edition of ``lang``) and the words of its footer
-        link, the corrections feed (site-relative URLs)."""
+        link, the edition's corrections feed and its title (site-relative URLs; ``site_name``: the edition's)."""
         lang = lang or i18n.DEFAULT
+        edition = "" if lang == i18n.DEFAULT else f"{lang}/"
         about = self.renderer.homes.about
-        if about is not None and lang != i18n.DEFAULT:
-            about = f"{lang}/{about}"
+        if about is not None:
+            about = edition + about
+        name = site_name or self.renderer.site_name
         return {"about": about, "about_label": i18n.t(lang, "footer-about"),
-                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.FEED_PATH, "feed_type": feed.FEED_TYPE}
+                "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.feed_path(lang),
+                "feed_type": feed.FEED_TYPE, "feed_title": i18n.t(lang, "feed-title", site=name),
+                "made_with": i18n.t(lang, "made-with")}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
@@ -157,7 +198,8 @@ class Site:
         env = os.environ if settings.environ is None else settings.environ
         publication = publish.resolve(settings.site_url, settings.report, settings.repo, env, settings.serving)
         info, about_problems = About.from_settings(settings.about)
-        for problem in publication.errors + about_problems:
+        editions = publish.Editions.from_settings(settings.translations, info)
+        for problem in publication.errors + about_problems + editions.problems:
             bad.append(f"{settings.config_file}:{_setting_line(config, problem)}: {problem} [bad-setting]")
         if bad:
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
@@ -165,8 +207,8 @@ class Site:
         homes.channels = publication.channels
         homes.site_name, homes.commit = settings.site_name, build_commit(project)
         labels = {str(k): v.strip() for k, v in settings.topics.items()}
-        renderer = Renderer(facts, homes, labels, credits=settings.translations)
-        renderer.about, renderer.site_name = info, settings.site_name
+        renderer = Renderer(facts, homes, labels, credits=editions.credits)
+        renderer.about, renderer.about_in, renderer.site_name = info, editions.about, settings.site_name
         site = cls(facts, renderer, problems)
         site.publication = publication
         return site
@@ -176,7 +218,9 @@ class Site:
     def for_page(self) -> Site:
         """The same facts with a renderer of its own (for a host that renders pages in parallel)."""
         r = self.renderer
-        return Site(self.facts, Renderer(self.facts, r.homes, r.topics, credits=r.credits), self.warnings)
+        mine = Renderer(self.facts, r.homes, r.topics, credits=r.credits)
+        mine.about, mine.about_in, mine.site_name, mine.site_names = r.about, r.about_in, r.site_name, r.site_names
+        return Site(self.facts, mine, self.warnings)
 
     def begin_page(self, url: str, path: str, line_offset: int = 0, lang: str | None = None,
                    prose_lang: str | None = None) -> None:
@@ -247,6 +291,8 @@ def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[
     (out / "facts.json").write_text(export.facts_json(renderer), encoding="utf-8")
     (out / "claims.csv").write_text(export.claims_csv(renderer), encoding="utf-8")
     (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
+    for lang in editions:  # each edition's feed, in its language (at the root too: see factkit.feed)
+        (site_dir / feed.feed_path(lang)).write_text(feed.corrections_atom(renderer, lang), encoding="utf-8")
     searchdocs.add_to_index(renderer, site_dir, editions)  # one search entry per claim and entity
     return []
 

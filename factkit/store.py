@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .depends import Reads, Tracked
 from .model import (
     ENTITY_KINDS,
     SINGULAR,
@@ -35,11 +36,11 @@ class FactLookupError(LookupError):
         self.code = code
 
 
-def lookup(kind: str, value: object, known: Iterable[str]) -> str:
+def lookup(kind: str, value: object, known: Collection[str]) -> str:
     """``value`` when it is one of ``known``; otherwise a FactLookupError naming the nearest one."""
-    pool = list(known)
-    if isinstance(value, str) and value in pool:
+    if isinstance(value, str) and value in known:  # a table: one look-up, not a scan
         return value
+    pool = list(known)
     near = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
     hint = f"did you mean '{near[0]}'?" if near else (
         f"allowed: {', '.join(pool)}" if len(pool) <= 12 else f"no {kind} is close to it")
@@ -66,13 +67,16 @@ class _Indexes:
     order: dict[str, int]  # claim id -> its place in the timeline
 
 
-def _index(claims: Iterable[Claim], keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:
+def _index(claims: Iterable[Claim], keys: Callable[[Claim], Iterable[str]], kind: str,
+           reads: Reads) -> dict[str, list[Claim]]:
     """Claims grouped by each key a claim has (each claim once per key, in fact-file order)."""
     index: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         for key in dict.fromkeys(keys(claim)):
             index[key].append(claim)
-    return dict(index)
+    table: dict[str, list[Claim]] = Tracked(kind, reads)
+    dict.update(table, index)
+    return table
 
 
 def _timeline_key(claim: Claim) -> tuple[tuple[dt.date, int, dt.date, str], str]:
@@ -89,11 +93,12 @@ class FactBase:
     stand, so references to them are not reported a second time."""
 
     def __init__(self) -> None:
-        self.publishers: dict[str, Publisher] = {}
-        self.sources: dict[str, Source] = {}
-        self.entities: dict[str, Entity] = {}
-        self.claims: dict[str, Claim] = {}
-        self.review: ArticleReview | None = None
+        self.reads = Reads()  # what the page being rendered looks up (factkit.depends; the live preview's rebuilds)
+        self.publishers: dict[str, Publisher] = Tracked("publisher", self.reads)
+        self.sources: dict[str, Source] = Tracked("source", self.reads)
+        self.entities: dict[str, Entity] = Tracked("entity", self.reads)
+        self.claims: dict[str, Claim] = Tracked("claim", self.reads)
+        self.raw_review: ArticleReview | None = None  # the review, read without noting it (``review`` notes it)
         self.translations: list[Translations] = []  # every file's translations, in file order (factkit.i18n)
         self.dropped: set[str] = set()
         self._ids: dict[str, tuple[str, Record]] = {}
@@ -126,14 +131,22 @@ class FactBase:
         table[rid] = record
 
     def _add_review(self, review: ArticleReview, problems: list[Problem]) -> None:
-        if self.review is not None:
-            path, line = self.review.where
+        if self.raw_review is not None:
+            path, line = self.raw_review.where
             problems.append(Problem(review.where[0], review.where[1], "duplicate-review",
                                     f"a review is already defined at {path}:{line}; a site reviews one article"))
             return
-        self.review = review
+        self.raw_review = review
+
+    @property
+    def review(self) -> ArticleReview | None:
+        if self.reads.keys is not None:
+            self.reads.keys.add("review")
+        return self.raw_review
 
     def kind_of(self, rid: str) -> str | None:
+        if self.reads.keys is not None:
+            self.reads.keys |= {f"claim:{rid}", f"source:{rid}", f"entity:{rid}", f"publisher:{rid}"}
         found = self._ids.get(rid)
         return found[0] if found else None
 
@@ -145,14 +158,16 @@ class FactBase:
 
     def _built(self) -> _Indexes:
         if self._indexes is None:
-            claims = self.claims.values()
+            claims = dict.values(self.claims)  # building the indexes is no page's read
             dated = sorted((c for c in claims if c.date is not None), key=_timeline_key)
+            reads = self.reads
             self._indexes = _Indexes(
-                by_entity=_index(claims, lambda c: c.entities),
+                by_entity=_index(claims, lambda c: c.entities, "entity-claims", reads),
                 by_source=_index(claims, lambda c: [x.source for x in c.citations
-                                                    + (c.outcome.citations if c.outcome else [])]),
-                by_topic=_index(claims, lambda c: c.topics),
-                by_verdict=_index(claims, lambda c: [c.review.verdict] if c.review else []),
+                                                    + (c.outcome.citations if c.outcome else [])], "source-claims",
+                                 reads),
+                by_topic=_index(claims, lambda c: c.topics, "topic", reads),
+                by_verdict=_index(claims, lambda c: [c.review.verdict] if c.review else [], "verdict", reads),
                 timeline=dated, order={c.id: i for i, c in enumerate(dated)})
         return self._indexes
 
@@ -176,6 +191,8 @@ class FactBase:
     @property
     def timeline(self) -> list[Claim]:
         """Every dated claim in true chronological order."""
+        if self.reads.keys is not None:
+            self.reads.keys.add("claim:*")
         return self._built().timeline
 
     # ---- publishers ------------------------------------------------------------------------
@@ -207,7 +224,8 @@ class FactBase:
         return bool(self.flags(source))
 
     def reviewed_article(self) -> Source | None:
-        return self.sources.get(self.review.article) if self.review else None
+        review = self.review
+        return self.sources.get(review.article) if review else None
 
     # ---- queries with checked arguments (what pages ask for) -------------------------------
 
@@ -236,7 +254,7 @@ class FactBase:
         """Claims about a topic and/or an entity, in fact-file order; ``verdict`` keeps the claims with
         that verdict (several: grouped in that order). Every argument is checked. From the indexes,
         never a scan of every claim: a page costs what it shows, not the fact base."""
-        chosen: list[Claim] = list(self.claims.values())
+        chosen: list[Claim] = list(self.claims.values()) if topic is None and entity is None else []
         if topic is not None:
             chosen = self.claims_by_topic[self.topic(topic)]
         if entity is not None:

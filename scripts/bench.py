@@ -48,6 +48,7 @@ _TEXT = ("the delegation talks agreement port base minister visit treaty council
          "sanctions envoy summit statement report source week month year region government capital "
          "question answer position record meeting delegate memorandum lease")
 WORDS = tuple(_TEXT.split(" "))
+ENTITY_KINDS = ("person", "organisation", "place", "agreement", "event")
 VERDICTS = ("accurate", "needs-context", "misleading", "inaccurate", "unverified")
 
 
@@ -124,7 +125,7 @@ def generate_facts(root: Path, n_claims: int, n_pages: int, seed: int = 1) -> di
 
     out = ["entities:"]
     for e in range(n_entities):
-        kind = ("person", "organisation", "place", "agreement", "event")[e % 5]
+        kind = ENTITY_KINDS[e % 5]
         out += [f"  - id: ent-{e:04d}", f"    name: {_q('Entity ' + str(e) + ' ' + _words(rng, 2))}",
                 f"    kind: {kind}", f"    description: {_q(_words(rng, 12))}",
                 f"    aliases: [{_q('Alias ' + str(e))}]"]
@@ -183,7 +184,8 @@ def generate_pages(root: Path, n_claims: int, n_pages: int, info: dict, seed: in
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     # the generated lists are split as a large site splits them (no page over 2 MB): the claims and the timeline
-    # a page per topic, the sources a page per publisher (the reviewed article's publisher stays on sources.md)
+    # a page per topic, the sources a page per publisher (the reviewed article's publisher stays on sources.md),
+    # the entities a page per kind
     topics = [f"topic-{t:03d}" for t in range(info["topics"])]
     publishers = [f"publisher-{n}" for n in range(min(60, info["sources"]))]
     fixed = {
@@ -194,12 +196,15 @@ def generate_pages(root: Path, n_claims: int, n_pages: int, info: dict, seed: in
                       + ".\n\n{{ sources_list() }}\n",
         "claims.md": "# All claims\n\nBy topic: " + ", ".join(f"[{t}](claims/{t}.md)" for t in topics) + ".\n",
         "timeline.md": "# Timeline\n\nBy topic: " + ", ".join(f"[{t}](timeline/{t}.md)" for t in topics) + ".\n",
-        "entities.md": "# People, places and agreements\n\n{{ entities() }}\n",
+        "entities.md": "# People, places and agreements\n\nBy kind: " + ", ".join(
+            f"[{k}](entities/{k}.md)" for k in ENTITY_KINDS) + ".\n",
         "fact-check.md": "# Fact-check\n\n{{ article_review() }}\n\n{{ verdict_scale() }}\n",
     }
     for t in topics:
         fixed[f"claims/{t}.md"] = f"# Claims: {t}\n\n{{{{ claims_index(topic='{t}') }}}}\n"
         fixed[f"timeline/{t}.md"] = f"# Timeline: {t}\n\n{{{{ timeline(topic='{t}') }}}}\n"
+    for k in ENTITY_KINDS:
+        fixed[f"entities/{k}.md"] = f"# {k.capitalize()}\n\n{{{{ entities(kind='{k}') }}}}\n"
     for p in publishers:
         fixed[f"sources/{p}.md"] = f"# Sources: {p}\n\n{{{{ sources_list(publisher='{p}') }}}}\n"
     for name, text in fixed.items():
@@ -292,9 +297,12 @@ def on_page_content(html, page, config, files):
 '''
 
 FLOOR_HOOK = '''"""Bench helper: the floor's theme templates get the values the factkit plugin gives them (its
-footer link, the corrections feed's <link>), as dumped from the engine build."""
+footer link, the corrections feed's <link>), as dumped from the engine build, and its pages the plugin's fixes
+of Material's markup (factkit.hosts.mkdocs._valid)."""
 import json
 from pathlib import Path
+
+from factkit.hosts.mkdocs import _valid
 
 _FILE = Path(__file__).with_name("template-values.json")
 VALUES = json.loads(_FILE.read_text()) if _FILE.exists() else None
@@ -304,6 +312,10 @@ def on_env(env, config, files):
     if VALUES is not None:
         env.globals["factkit"] = VALUES
     return env
+
+
+def on_post_page(output, page, config):
+    return _valid(output)
 '''
 
 
@@ -719,7 +731,7 @@ class Server:
         self.log = log
         self._out = open(log, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
             cwd=cwd, env={**env, "PYTHONDONTWRITEBYTECODE": "1"}, stdout=self._out, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL)
 

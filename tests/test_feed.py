@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 import factkit
+from factkit import i18n
 from factkit.feed import corrections_atom, is_verdict_change
 from factkit.model import Correction
 from factkit.render import Homes, Renderer
@@ -88,3 +90,59 @@ def test_without_corrections_the_feed_is_dated_by_the_latest_check(renderer: Ren
 ])
 def test_verdict_changes_are_marked(what: str, change: bool) -> None:
     assert is_verdict_change(Correction.model_construct(what=what, why="A source.")) is change
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_each_edition_has_its_feed_in_its_language(tmp_path: Path) -> None:
+    """An edition's feed: its words, xml:lang, links to its pages, each claim's and correction's translation, the
+    English marked as not translated where there is none; the default feed is the same with or without it."""
+    site = tmp_path / "water"
+    shutil.copytree(WATER, site)
+    facts, _ = factkit.check(site / "facts", base_dir=site, on=factkit.today("2026-11-27"))
+    h = i18n.text_hash("claims", facts.claims["reservoir-coverage"])
+    (site / "facts" / "i18n").mkdir()
+    (site / "facts" / "i18n" / "ar.yml").write_text(
+        f"translations:\n  lang: ar\n  claims:\n    - id: reservoir-coverage\n      from: {h}\n"
+        "      text: \"يزوّد الخزان 92 في المئة من المنازل، لا كل منزل.\"\n"
+        "      corrections: [{what: \"تغيّر الحكم من مضلِّل إلى غير دقيق.\", why: \"رقم المشغّل نفسه يناقض العبارة.\"}]\n",
+        encoding="utf-8")
+    facts, problems = factkit.check(site / "facts", base_dir=site, on=factkit.today("2026-11-27"))
+    assert not factkit.errors(problems) and not problems, problems
+    r = Renderer(facts, Homes(claims={None: "claims/"}, corrections="corrections/",
+                                    site_url="https://water.example.org/"))
+    r.site_name, r.site_names = "Eastbrook's water", {"ar": "مياه إيستبروك"}
+    r.about, r.about_in = About(publisher="Eastbrook Facts"), {"ar": About(publisher="حقائق إيستبروك")}
+    english = corrections_atom(r)
+    feed = ElementTree.fromstring(corrections_atom(r, "ar"))
+    assert corrections_atom(r) == english and r.lang == "en"  # the default feed does not change; nor the renderer
+    assert ElementTree.fromstring(english).get(XML_LANG) == "en" and "غير" not in english
+    assert feed.get(XML_LANG) == "ar"
+    assert feed.findtext(f"{ATOM}title") == "التصحيحات: مياه إيستبروك"
+    assert feed.findtext(f"{ATOM}subtitle") == i18n.t("ar", "feed-subtitle")
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "حقائق إيستبروك"
+    assert feed.findtext(f"{ATOM}id") == "https://water.example.org/corrections.ar.xml"
+    assert {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")} == {
+        "self": "https://water.example.org/corrections.ar.xml", "alternate": "https://water.example.org/ar/corrections/"}
+    entries = {e.find(f"{ATOM}link").get("href").split("#claim-")[1]: e for e in feed.findall(f"{ATOM}entry")}
+    translated, untranslated = entries["reservoir-coverage"], entries["tricky-text"]
+    assert translated.find(f"{ATOM}link").get("href") == "https://water.example.org/ar/claims/#claim-reservoir-coverage"
+    assert translated.findtext(f"{ATOM}title") == "تغيّر الحكم: يزوّد الخزان 92 في المئة من المنازل، لا كل منزل."
+    assert translated.findtext(f"{ATOM}summary") == ("تغيّر الحكم من مضلِّل إلى غير دقيق. السبب: "
+                                                     "رقم المشغّل نفسه يناقض العبارة.")
+    assert "غير مترجم" not in ElementTree.tostring(translated, encoding="unicode")
+    assert untranslated.findtext(f"{ATOM}title").startswith("تصحيح: ")
+    assert untranslated.findtext(f"{ATOM}title").endswith(" (غير مترجم)")
+    assert untranslated.findtext(f"{ATOM}summary").count("(غير مترجم)") == 2
+    content = untranslated.findtext(f"{ATOM}content")
+    assert '<span lang="en">Added template-looking text to test escaping.</span> (غير مترجم)' in content
+    assert "{{ 7*7 }}" in content and "الادعاء مع أدلته" in content
+    ids = {e.findtext(f"{ATOM}id") for e in ElementTree.fromstring(english).findall(f"{ATOM}entry")}
+    assert ids.isdisjoint(e.findtext(f"{ATOM}id") for e in entries.values())
+    r.about_in = {}  # an edition without its publisher's name: the default language's, marked
+    author = ElementTree.fromstring(corrections_atom(r, "ar")).findtext(f"{ATOM}author/{ATOM}name")
+    assert author == "Eastbrook Facts (غير مترجم)"
+    r.homes.site_url = ""  # without the published address: links relative to the feed, at the site's root
+    entry = ElementTree.fromstring(corrections_atom(r, "ar")).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href").startswith("ar/claims/#claim-")

@@ -9,7 +9,9 @@ import pytest
 from factkit.publish import (
     NO_CHANNEL_ERROR,
     NO_CHANNEL_WARNING,
+    About,
     Channel,
+    Editions,
     github_pages_url,
     is_local,
     resolve,
@@ -156,3 +158,50 @@ def test_local_site_url_warns_in_a_local_build_and_fails_a_published_one() -> No
 ])
 def test_is_local(url: str, local: bool) -> None:
     assert is_local(url) is local
+
+
+# ---- the editions' settings (translations: LANG: {translator, reviewer, about}) ------------------------------
+
+
+def test_an_edition_gives_its_credits_and_about_texts() -> None:
+    default = About(publisher="Eastbrook Facts", funding="Paid for by its readers.")
+    found = Editions.from_settings({"ar": {"translator": "المحررون", "reviewer": None,
+                                           "about": {"publisher": "حقائق  إيستبروك"}}, "ru": None}, default)
+    assert found.problems == []
+    assert found.credits == {"ar": {"translator": "المحررون"}, "ru": {}}
+    assert found.about == {"ar": About(publisher="حقائق إيستبروك")}  # spaces collapsed, as in about:
+
+
+@pytest.mark.parametrize(("given", "problem"), [
+    ({"ar": {"translater": "x"}}, "translations.ar.translater: unknown setting; did you mean 'translator'?"),
+    ({"ar": {"about": {"publsher": "x"}}}, "translations.ar.about.publsher: unknown setting; did you mean "
+                                           "'publisher'?"),
+    ({"ar": {"abuot": {"publisher": "x"}}}, "translations.ar.abuot: unknown setting; did you mean 'about'?"),
+    ({"ar": {"about": {"checked_by": "x"}}}, "translations.ar.about.checked_by: about: has no checked_by to "
+                                             "translate; state it under about: first"),
+    ({"ar": {"about": {"funding": 3}}}, "translations.ar.about.funding: give text, not 3"),
+    ({"ar": {"about": "x"}}, "translations.ar.about: give the About texts by name"),
+    ({"ar": "the editors"}, "translations.ar: give translator, reviewer and about"),
+    ({"ar": {"reviewer": ["a"]}}, "translations.ar.reviewer: give text, not ['a']"),
+    ({"en": {"about": {"publisher": "x"}}}, "translations.en: 'en' is the default language"),
+])
+def test_edition_settings_that_cannot_be_used_are_reported(given: dict, problem: str) -> None:
+    found = Editions.from_settings(given, About(publisher="Eastbrook Facts"))
+    assert len(found.problems) == 1 and found.problems[0].startswith(problem), found.problems
+
+
+@pytest.mark.parametrize(("lang", "subject", "what"), [
+    ("en", "Error in claim: visit-date", "What is wrong:"),
+    ("ar", "خطأ في الادعاء: visit-date", "ما الخطأ:"),
+    ("ru", "Ошибка в утверждении: visit-date", "Что не так:"),
+])
+def test_an_email_report_is_prefilled_in_the_readers_language(lang: str, subject: str, what: str) -> None:
+    url = Channel("email", "desk@newsroom.org").url("visit-date", "https://s.org/ar/claims/#claim-visit-date", lang)
+    query = parse_qs(urlsplit(url).query)
+    assert query["subject"] == [subject]
+    body = query["body"][0].split("\n")
+    assert body[0].endswith(": visit-date") and body[1].endswith(": https://s.org/ar/claims/#claim-visit-date")
+    assert what in body
+    # the repository's issue form keeps its own title, whatever the edition
+    issues = Channel("issues", "https://github.com/o/r")
+    assert issues.url("visit-date", None, lang) == issues.url("visit-date")

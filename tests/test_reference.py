@@ -34,7 +34,7 @@ def test_docs_page_matches_the_code(renderer) -> None:
 def test_every_macro_and_argument_is_documented(renderer) -> None:
     text = reference.reference(renderer)
     for name, fn in MACROS.items():
-        assert f"### `{name}`" in text and reference.signature(name) in text
+        assert f"## `{name}`" in text and reference.signature(name) in text
         for arg in kinds(fn):
             assert f"| `{arg}` |" in text
         _, example = reference.split_doc(name)

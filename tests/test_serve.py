@@ -50,13 +50,13 @@ def wait_for(what: Callable[[], bool], limit: float = 60) -> None:
 
 
 @contextlib.contextmanager
-def serving(site: Path) -> Iterator[str]:
+def serving(site: Path, *options: str) -> Iterator[str]:
     """``mkdocs serve`` of ``site`` on a free port (its address); no traceback may reach its output."""
     port = free_port()
     log = site.parent / "serve.log"  # a file, not a pipe: nobody reads a pipe while the server runs
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site,
-                                env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+                                cwd=site, env=ENV, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: "fk-card" in get(base + "claims/"))
@@ -72,8 +72,11 @@ def serving(site: Path) -> Iterator[str]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     site = tmp_path_factory.mktemp("serve") / "site"
     shutil.copytree(WATER, site)
-    with serving(site) as base:
+    with serving(site, "--dirty") as base:  # as make serve runs it: a save rebuilds only the pages it touches
         yield site, base
+
+
+GENERATED = ("search/search_index.json", "data/facts.json", "data/claims.csv", "corrections.xml")
 
 
 def fresh_build(site: Path, base: str, out: Path) -> dict[str, str]:
@@ -88,6 +91,8 @@ def fresh_build(site: Path, base: str, out: Path) -> dict[str, str]:
     for path in sorted(out.rglob("*.html")):
         rel = path.relative_to(out).as_posix()
         pages["" if rel == "index.html" else rel.removesuffix("index.html")] = path.read_text(encoding="utf-8")
+    for rel in GENERATED:  # the search index, the open data and the feed too
+        pages[rel] = (out / rel).read_text(encoding="utf-8")
     return pages
 
 

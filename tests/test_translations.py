@@ -146,3 +146,15 @@ def test_the_coverage_panel_counts_translated_claims(tmp_path: Path) -> None:
     r = Renderer(facts, Homes(claims={None: "claims/"}))
     r.begin_page("ar/fact-check/", "ar")
     assert "1 من 3" in coverage(r)
+
+
+def test_a_hash_of_digits_is_written_so_yaml_reads_it_as_text() -> None:
+    """``translations --confirm`` and the stale-translation message write the hash as YAML: '34968633' unquoted
+    would be read back as a number (and rejected), so it is quoted; other hashes stay bare."""
+    import yaml
+
+    from factkit.i18n import as_yaml
+
+    for digest in ("34968633", "1e234567", "00000000", "4731d0d2", "e0c880fc", "0e000000"):
+        assert yaml.safe_load(f"from: {as_yaml(digest)}") == {"from": digest}, digest
+    assert as_yaml("4731d0d2") == "4731d0d2" and as_yaml("34968633") == '"34968633"'

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
+import logging
 import os
 import re
 import sys
@@ -31,8 +33,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import editorial, report
+from .. import editorial, report, today
 from .. import i18n as i18n_words
+from ..preview import Page as PageKey
+from ..preview import Preview, fingerprint, merge_appearances, merge_search
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
@@ -43,10 +47,27 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
+_IN_PARAGRAPH = re.compile(r"<p>((?:(?!</p>).)*?)FKFRAG(\d+)Z((?:(?!</p>).)*?)</p>", re.DOTALL)
 _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def _valid(html: str) -> str:
+    """Two things Material's templates write that the W3C checker rejects: ``autocomplete`` on its checkbox toggles
+    (allowed on text-like inputs only) and an empty ``tabindex`` on the drawer's label."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html).replace(' tabindex=""', "")
+
+
+def _accurate(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that a dirty build's navigation may be inaccurate (a site with ``strict: true`` would
+    stop on it); factkit's scoped builds keep every page's title and rebuild what a save touches."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
@@ -73,7 +94,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     Under ``mkdocs serve`` the plugin lives across rebuilds (it has ``on_startup``): it keeps each fact
     file's records by the SHA-256 of its bytes, so a rebuild re-reads only the saved file, and a fact or
     page error becomes an error page in the browser instead of a failed build (the server keeps
-    answering; the next good save brings the pages back). ``mkdocs build`` fails on any error."""
+    answering; the next good save brings the pages back). With ``mkdocs serve --dirty`` (``make serve``), a save
+    rebuilds only the pages that read what it changed (factkit.preview). ``mkdocs build`` fails on any error."""
 
     site: Site | None = None
     serving = False
@@ -81,9 +103,19 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _failure: str | None = None  # serving: why the facts could not be loaded (every page shows it)
     _watcher: Watcher | None = None
     _not_found: str | None = None  # with editions: the default edition's 404 page
+    _preview: Preview | None = None  # mkdocs serve --dirty: what the last build left for the next one
+    _build: set[PageKey] | None = None  # the pages this build renders (None: all)
+    _stamp = ""  # the fingerprint of what pages depend on besides the facts
+    _reads: dict[PageKey, set[str]]  # what each page built this time read from the facts
+    _titles: dict[PageKey, str]  # each page's title, for the navigation of a scoped build
+    _rebuilt: list[str]  # the URLs of the pages built this time, in build order
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
+        self._preview = Preview() if self.serving and dirty else None
+        self._titles = {}
+        if self._preview is not None:  # the pages a save touches are built, with the others' titles: the navigation
+            logging.getLogger("mkdocs.commands.build").addFilter(_accurate)  # is accurate, unlike plain --dirty's
 
     def _i18n(self, config: MkDocsConfig) -> Any:
         """The mkdocs-static-i18n plugin when the site has editions in several languages (it builds the default
@@ -142,6 +174,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         except SiteError as exc:
             if not self.serving:
                 raise PluginError(str(exc)) from None
+            if self._preview is not None:
+                self._preview.forget()
+            self._build = None
             print(f"ERROR   -  {exc}", file=sys.stderr)
             self.site, self._failure = None, str(exc)  # every page shows the report (pages' macros are not run)
             return config
@@ -156,7 +191,21 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
+        self._reads, self._rebuilt = {}, []
+        if self._preview is not None:
+            self._stamp = self._fingerprint(config)
+            self._build = self._preview.pages_to_build(site.facts, self._stamp)
         return config
+
+    def _fingerprint(self, config: MkDocsConfig) -> str:
+        """Everything the pages depend on besides the facts: their sources, the configuration, the watched folders
+        (the site's macros), the theme's custom folder, the commit and the day."""
+        facts = (Path(config.config_file_path).parent / self.config.facts_dir).resolve()
+        paths = [Path(config.config_file_path), Path(config.docs_dir)]
+        paths += [Path(w) for w in config.watch if Path(w).resolve() != facts]
+        paths += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        commit = self.site.renderer.homes.commit if self.site is not None else ""
+        return fingerprint(paths, commit, today().isoformat())
 
     def _macro(self, name: str) -> Any:
         from ..macros import MACROS
@@ -191,7 +240,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return env
         i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
         lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
-        env.globals["factkit"] = self.site.template_values(lang)  # the footer's About link, the feed <link>
+        if lang is not None and config.site_name:  # for the edition's feed, also when a scoped build renders no page
+            self.site.renderer.site_names[lang] = config.site_name
+        # the footer's About link, the feed <link>
+        env.globals["factkit"] = self.site.template_values(lang, config.site_name or "")
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -199,6 +251,21 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             if files.get_file_from_path(asset) is None:  # a site may ship its own version
                 files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         return files
+
+    @event_priority(-200)  # after mkdocs-static-i18n chose each edition's files (-100)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Under ``serve --dirty`` MkDocs builds only the pages whose file says it is modified: those a save touched
+        (see on_config), or all of them; the others keep the title they had, for the navigation of the pages built."""
+        if self._preview is None:
+            return nav
+        lang = self._page_languages_of(config)
+        for file in files.documentation_pages():
+            key = (lang, file.src_uri)
+            wanted = self._build is None or key in self._build
+            file.is_modified = (lambda: True) if wanted else (lambda: False)  # type: ignore[method-assign]
+            if not wanted and file.page is not None and key in self._titles:
+                file.page.meta = {**(file.page.meta or {}), "title": self._titles[key]}
+        return nav
 
     @event_priority(50)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,7 +281,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         lang, prose = self._page_languages(page, config)
+        if lang is not None and config.site_name:  # the edition's name (mkdocs-static-i18n's site_name): its citations
+            self.site.renderer.site_names[lang] = config.site_name  # (MkDocs calls on_env after the pages' Markdown)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
+        if self._preview is not None:
+            self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
         macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
             macros.env.parse(markdown)
@@ -237,20 +308,27 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
-        html = _TOKEN.sub(self._put_back, html) if self._fragments else html
+        if self._fragments:
+            html = _TOKEN.sub(self._put_back, _IN_PARAGRAPH.sub(self._out_of_paragraph, html))
         lang, prose = self._page_languages(page, config)
         if lang is not None and prose is not None and lang != prose:
             # a page not translated yet, in another edition: say so, in the edition's language
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
-        return self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
+        html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
+        if self._preview is not None:
+            key = (self._page_languages_of(config), page.file.src_uri)
+            self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
+            self._titles[key] = page.title or ""
+            self._rebuilt.append(page.url)
+        return html
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page: no <link rel=alternate> (see on_post_page), and with editions the default edition's,
         whichever edition is built last (a host serves one 404 page, at the site's root)."""
         if template_name != "404.html":
             return output_content
-        output = _ALTERNATE.sub("", output_content)
+        output = _valid(_ALTERNATE.sub("", output_content))
         i18n = self._i18n(config)
         if i18n is None:
             return output
@@ -261,6 +339,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """With editions: no <link rel=alternate> (see below); in an edition other than the default, ``dir`` on
         <html> as well as <body>, and the search of the edition's own index (``<lang>/search/``)."""
+        output = _valid(output)
         lang, _ = self._page_languages(page, config)
         default = self._languages(config)[0]
         if lang is None:
@@ -272,10 +351,16 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         output = _ALTERNATE.sub("", output)
         if lang == default:
             return output
+        output = _HEADERLINK.sub(rf'\1{i18n_words.t(lang, "heading-link")}"', output)  # Markdown's toc: English
         if i18n_words.direction(lang) == "rtl":
             output = output.replace(f'<html lang="{lang}" class="no-js">',
                                     f'<html lang="{lang}" dir="rtl" class="no-js">', 1)
         return _BASE.sub(lambda m: f'"base": "{m.group(1).rstrip("/") or "."}/{lang}/"', output, count=1)
+
+    def _page_languages_of(self, config: MkDocsConfig) -> str:
+        """The edition being built ('' without editions)."""
+        i18n = self._i18n(config)
+        return str(i18n.current_language or i18n.default_language) if i18n is not None else ""
 
     def _page_languages(self, page: Page, config: MkDocsConfig) -> tuple[str | None, str | None]:
         """(the page's edition, the language its text is written in); (None, None) without editions."""
@@ -285,17 +370,39 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         lang = i18n.current_language or i18n.default_language
         return lang, getattr(page.file, "locale", lang)
 
-    def _credits(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
-        """Who translates and reviews each edition: the plugin's ``translations`` setting, else the editors."""
+    def _credits(self, config: MkDocsConfig) -> dict[str, Any]:
+        """Each edition's settings: who translates and reviews it and its About texts (the plugin's ``translations``
+        setting, checked by the engine at its line; an edition without one: the editors, no reviewer yet)."""
         _, others = self._languages(config)
-        found: dict[str, dict[str, str]] = {}
-        for lang in sorted(set(others) | set(self.config.translations)):
-            given = self.config.translations.get(lang) or {}
-            if not isinstance(given, dict) or set(given) - {"translator", "reviewer"}:
-                raise PluginError(f"factkit: translations: {lang}: give translator and reviewer, e.g. "
-                                  "{ar: {translator: 'the editors', reviewer: 'awaiting a reviewer'}}")
-            found[lang] = {k: str(v) for k, v in given.items()}
-        return found
+        given = {str(k): v for k, v in self.config.translations.items()}
+        return {lang: given.get(lang) for lang in sorted(set(others) | set(given))}
+
+    def _merge_scoped(self, site_dir: Path) -> list[Any]:
+        """After a scoped build: the search entries and the claims' appearances of the pages not built again are
+        those of the last build. Returns the search entries of every page (kept for the next build)."""
+        if self._preview is None or self.site is None:
+            return []
+        index = site_dir / "search" / "search_index.json"
+        data = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {"docs": []}
+        if self._build is None:
+            return list(data["docs"])
+        rebuilt = set(self._rebuilt)
+        data["docs"] = merge_search(self._preview.search, data["docs"], rebuilt)
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        r = self.site.renderer
+        r.appearances.update(merge_appearances(self._preview.appearances, r.appearances, rebuilt,
+                                               self._preview.order))
+        return list(data["docs"])
+
+    def _out_of_paragraph(self, match: re.Match[str]) -> str:
+        """A paragraph with a block macro among its text ('Claims: {{ claim_links(...) }}') ends before the block
+        and goes on after it, as a browser reads it: a <p> cannot hold a list."""
+        before, number, after = match.groups()
+        if not _BLOCK.match(self._fragments[int(number)]):
+            return match.group(0)
+        after = _IN_PARAGRAPH.sub(self._out_of_paragraph, f"<p>{after}</p>") if after.strip() else ""
+        return (f"<p>{before.rstrip()}</p>\n" if before.strip() else "") + f"FKFRAG{number}Z" + \
+            (f"\n{after}" if after else "")
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
@@ -311,12 +418,20 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         i18n = self._i18n(config)
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
+        searched = self._merge_scoped(Path(config.site_dir))
         if i18n is not None:
             from .editions import split_search
 
             default, others = self._languages(config)
             split_search(Path(config.site_dir), default, others)
         problems = self.site.finish(Path(config.site_dir), self._languages(config)[1] if i18n is not None else [])
+        if self._preview is not None:
+            if self._build is not None:
+                print(f"INFO    -  factkit: built the {len(self._rebuilt)} pages the save touched "
+                      f"(of {len(self._preview.reads)})", file=sys.stderr)
+            order = self._rebuilt if self._build is None else self._preview.order
+            self._preview.keep(self.site.facts, self._stamp, self._reads, self.site.renderer.appearances, searched,
+                               order, full=self._build is None)
         if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
             import shutil
 

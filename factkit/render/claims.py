@@ -171,7 +171,7 @@ def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
     if r.lang == i18n.DEFAULT:
         foot = f"Last checked {time_tag(claim.checked)}"
     else:
-        foot = esc(loc.t(r, "last-checked", date="\x00")).replace("\x00", time_tag(claim.checked, lang=r.lang))
+        foot = loc.put_date(esc(loc.t(r, "last-checked", date="\x00")), time_tag(claim.checked, lang=r.lang))
     if claim.entities:
         sep = "، " if r.lang == "ar" else ", "
         names = sep.join(_entity_link(r, eid) for eid in claim.entities)
@@ -195,7 +195,7 @@ def cite_this(r: Renderer, claim: Claim) -> str:
         return ""
     url = r.claim_url(claim) or href
     link = tag("a", esc(url), href=url if url.startswith(("http://", "https://")) else href, class_="fk-url")
-    site = esc(r.homes.site_name or loc.t(r, "this-site"))
+    site = esc(r.site_names.get(r.lang) or r.homes.site_name or loc.t(r, "this-site"))  # in the edition's name
     text = esc(loc.bare(r, "claims", claim.id, "text", claim.text)[0])
     checked = esc(i18n.date_in(claim.checked, r.lang))
     ids = tag("code", esc(claim.id))

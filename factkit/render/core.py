@@ -78,7 +78,9 @@ class Renderer:
         self.unbadged = 0
         self.memo: dict[tuple[object, ...], str] = {}  # rendered fragments that depend only on this build's facts
         self.site_name = ""
+        self.site_names: dict[str, str] = {}  # lang -> the site's name in that edition (the host's setting)
         self.about = About()  # the site's statement about itself (settings: about)
+        self.about_in: dict[str, About] = {}  # lang -> its About texts in that language (settings: translations)
 
     # ---- page state -------------------------------------------------------------------
 

@@ -87,8 +87,14 @@ def attrs(**values: object) -> str:
     return _attrs(values)
 
 
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
 def tag(name: str, content: str = "", **values: object) -> str:
-    """An element with escaped attributes around already-safe content."""
+    """An element with escaped attributes around already-safe content (a void element, such as <input>, has
+    neither content nor end tag)."""
+    if name in _VOID:
+        return f"<{name}{_attrs(values)}>"
     if values:
         return f"<{name}{_attrs(values)}>{content}</{name}>"
     return f"<{name}>{content}</{name}>"

@@ -3,6 +3,7 @@ English marked as not translated (in that language's words): never a blank, neve
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import i18n
@@ -61,6 +62,12 @@ def _wrap(r: Renderer, html: str, state: str) -> str:
     return html + mark(r, state)
 
 
+def shown(r: Renderer, html: str, state: str) -> str:
+    """Safe HTML of a text in the state ``lookup`` gives (the site's settings too): the English marked as English
+    and as not translated where it stands for a missing translation."""
+    return _wrap(r, html, state)
+
+
 def text(r: Renderer, kind: str, rid: str, key: Key, english: str) -> str:
     """Inline Markdown text of a record as safe HTML, in the page's language (or marked)."""
     found, state = lookup(r, kind, rid, key, english)
@@ -98,6 +105,14 @@ def date(r: Renderer, d: EDTFDate, governed: bool = False) -> str:
 
 def t(r: Renderer, key: str, **values: object) -> str:
     return i18n.t(r.lang, key, **values)
+
+
+def put_date(text: str, date_html: str) -> str:
+    """``text`` (escaped, with NUL where the date goes) with the date's HTML in place; a date that ends a sentence
+    itself ('27 ноября 2026 г.') takes the place of the sentence's full stop."""
+    if re.sub(r"<[^>]*>", "", date_html).endswith("."):
+        text = text.replace("\x00.", "\x00")
+    return text.replace("\x00", date_html)
 
 
 def credit(r: Renderer, kind: str, rid: str) -> str:

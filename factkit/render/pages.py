@@ -165,7 +165,9 @@ def claims_index(r: Renderer, topic: str | None = None) -> str:
     in the order the site lists them; then the others by label; claims without a topic last."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     own = {t for t in r.homes.claims if t is not None}
-    for claim in r.facts.claims.values():
+    # a topic's page reads the claims of that topic only (factkit.depends: what a live-preview save rebuilds)
+    candidates = r.facts.claims_by_topic.get(topic, []) if topic is not None else r.facts.claims.values()
+    for claim in candidates:
         first = claim.topics[0] if claim.topics else None
         if first == topic if topic is not None else first not in own:
             groups[first or "other"].append(claim)

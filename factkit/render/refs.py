@@ -36,12 +36,10 @@ def _entry(r: Renderer, n: int, source: Source, uses: list[str]) -> str:
                  dir="auto" if i18n.direction(r.lang) == "rtl" else None)
              + ("، " if r.lang == "ar" else ", ") + source_title(source, r.lang) + ("." if source.title else "")]
     if source.published is not None:
-        published = esc(loc.t(r, "ref-published", date="\x00")).replace(
-            "\x00", time_tag(source.published, lang=r.lang))
+        published = loc.put_date(esc(loc.t(r, "ref-published", date="\x00")), time_tag(source.published, lang=r.lang))
     else:
         published = tag("span", esc(loc.t(r, "ref-no-date")), class_="fk-nodate")
-    accessed = esc(loc.t(r, "ref-accessed", date="\x00")).replace(
-        "\x00", time_tag(source.accessed, lang=r.lang))
+    accessed = loc.put_date(esc(loc.t(r, "ref-accessed", date="\x00")), time_tag(source.accessed, lang=r.lang))
     parts.append(f"{published} {accessed}")
     parts += flag_tags(r, source)
     if source.url:

@@ -24,15 +24,24 @@ def _link(channel: Channel, label: str, url: str) -> str:
     return tag("a", label, href=url, rel="nofollow noopener", class_=f"fk-report-{channel.kind}")
 
 
+def fill(r: Renderer, key: str, **html: str) -> str:
+    """The engine's words ``key`` in the page's language, escaped, with HTML put in at its placeholders."""
+    text = esc(loc.t(r, key, **{name: f"\x00{name}\x00" for name in html}))
+    for name, value in html.items():
+        text = text.replace(f"\x00{name}\x00", value)
+    return text
+
+
 def report_link(r: Renderer, claim: Claim) -> str:
     """'Report an error in this claim': the channel, prefilled with the claim's id and permalink; without a
-    channel, the site's section on reporting, with the claim's id to quote. Nothing when the site has neither."""
+    channel, the site's section on reporting (in the page's edition), with the claim's id to quote. Nothing when
+    the site has neither."""
     channel = r.homes.channel
     if channel is not None:
-        link = _link(channel, esc(loc.t(r, "report-claim")), channel.url(claim.id, claim_permalink(r, claim)))
+        url = channel.url(claim.id, claim_permalink(r, claim), lang=r.lang)
+        link = _link(channel, esc(loc.t(r, "report-claim")), url)
     elif r.homes.report is not None:
-        label = esc(loc.t(r, "report-claim-id", id="\x00")).replace("\x00", tag("code", esc(claim.id)))
-        link = tag("a", label, href=r.home(r.homes.report))
+        link = tag("a", fill(r, "report-claim-id", id=tag("code", esc(claim.id))), href=r.home(r.homes.report))
     else:
         return ""
     return tag("p", link, class_="fk-report")
@@ -41,29 +50,29 @@ def report_link(r: Renderer, claim: Claim) -> str:
 def report_url(r: Renderer) -> str:
     """The first channel's address for a report about no claim in particular ('' without a channel)."""
     channel = r.homes.channel
-    return channel.url() if channel is not None else ""
+    return channel.url(lang=r.lang) if channel is not None else ""
 
 
-_VERB = {"issues": "Open an issue", "form": "Fill in the report form", "email": "Write to"}
+_VERB = {"issues": "report-open-issue", "form": "report-fill-form"}
 
 
 def report_channels(r: Renderer) -> str:
-    """Every way to send a report, or an honest note that the site has none yet."""
+    """Every way to send a report, or an honest note that the site has none yet, in the page's language."""
     channels = r.homes.channels
     if not channels:
-        return tag("p", "This copy of the site has no report channel configured: there is no address, form or "
-                        "issue tracker to send a report to yet. Until the editors add one, a report cannot reach "
-                        "them through the site.", class_="fk-no-channel")
+        return tag("p", esc(loc.t(r, "report-none")), class_="fk-no-channel")
     items = []
     for ch in channels:
+        url = ch.url(lang=r.lang)
         if ch.kind == "email":
-            body = f"{_VERB['email']} {_link(ch, esc(ch.address), ch.url())}"
+            body = fill(r, "report-write", link=_link(ch, esc(ch.address), url))
         else:
-            host = urlsplit(ch.address).hostname or ""
-            where = f"the repository {urlsplit(ch.address).path.strip('/')} on {host}" if ch.is_github_repo else host
-            body = f"{_link(ch, _VERB[ch.kind], ch.url())} in {esc(where)}" if ch.is_github_repo else \
-                f"{_link(ch, _VERB[ch.kind], ch.url())} on {esc(where)}"
+            parts = urlsplit(ch.address)
+            link = _link(ch, esc(loc.t(r, _VERB[ch.kind])), url)
+            host = esc(parts.hostname or "")
             if ch.is_github_repo:
-                body += " (a free GitHub account is needed)"
+                body = fill(r, "report-in-repo", link=link, repo=esc(parts.path.strip("/")), host=host)
+            else:
+                body = fill(r, "report-on", link=link, host=host)
         items.append(tag("li", body))
     return tag("ul", "".join(items), class_="fk-report-channels")

@@ -281,7 +281,7 @@ def search(page, term):
     assert page.evaluate("document.activeElement.matches('input.md-search__input')"), "`s` does not focus search"
     box.press_sequentially(term, delay=20)
     page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d+ matching|1 matching")).wait_for(
-        timeout=10000)
+        timeout=30000)  # the index is built in a worker when search opens: slow on a busy machine
     return page.locator(".md-search-result__item").all_inner_texts()
 
 

@@ -26,7 +26,7 @@ def search(page, term):
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     box.press_sequentially(term, delay=20)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=30000)
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(a => a.href)")
 
 
