@@ -205,7 +205,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         paths += [Path(w) for w in config.watch if Path(w).resolve() != facts]
         paths += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         commit = self.site.renderer.homes.commit if self.site is not None else ""
-        return fingerprint(paths, commit, today().isoformat())
+        return fingerprint([p.resolve() for p in paths], commit, today().isoformat())  # MkDocs' first config
+        # names the configuration file as given on the command line, the next ones by its absolute path
 
     def _macro(self, name: str) -> Any:
         from ..macros import MACROS
