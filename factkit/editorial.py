@@ -149,6 +149,10 @@ def check_page(path: str, markdown: str) -> list[Problem]:
     return check_pages([(path, markdown)])
 
 
+_CHECKED: dict[tuple[str, str], list[Problem]] = {}  # (path, Markdown) -> its problems: a live preview checks
+# every page at each save, and most have not changed
+
+
 def check_pages(pages: Iterable[tuple[str, str]]) -> list[Problem]:
     """Problems in pages given as (path shown, Markdown)."""
     shown = list(pages)
@@ -172,4 +176,10 @@ def check_docs(docs_dir: Path, base_dir: Path | None = None) -> list[Problem]:
         except ValueError:
             shown = path.as_posix()
         found.append((shown, path.read_text(encoding="utf-8")))
-    return check_pages(found)
+    new = [page for page in found if page not in _CHECKED]
+    if len(_CHECKED) + len(new) > 10_000:
+        _CHECKED.clear()
+    problems = check_pages(new)
+    for page in new:
+        _CHECKED[page] = [p for p in problems if p.path == page[0]]
+    return [p for page in found for p in _CHECKED[page]]

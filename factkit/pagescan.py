@@ -7,6 +7,7 @@ literal arguments are understood; anything else is still rendered by the host, j
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,14 +54,19 @@ def _literal(node: nodes.Node) -> Any:
 def macro_calls(text: str) -> list[Call]:
     """The calls ``name(...)`` of plain names in a page, in order; [] when Jinja cannot parse the page
     (the host reports that when it renders it)."""
+    return list(_calls(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a live preview scans every page at each save; most have not changed
+def _calls(text: str) -> tuple[Call, ...]:
     try:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError:
-        return []
+        return ()
     calls = [Call(node.node.name, tuple(_literal(a) for a in node.args),
                   {k.key: _literal(k.value) for k in node.kwargs}, node.lineno)
              for node in tree.find_all(nodes.Call) if isinstance(node.node, nodes.Name)]
-    return sorted(calls, key=lambda c: c.line)
+    return tuple(sorted(calls, key=lambda c: c.line))
 
 
 def find_homes(pages: list[tuple[str, str]], site_url: str = "", repo: str = "") -> Homes:

@@ -15,12 +15,14 @@ A host that keeps the preview's state across rebuilds (factkit.hosts.mkdocs unde
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .depends import changes
+from .render.core import Renderer
 from .store import FactBase
 
 Page = tuple[str, str]  # (edition language, page source path), as the host names a page
@@ -68,6 +70,19 @@ class Preview:
         self.reads = dict(reads) if full else {**self.reads, **reads}
         self.appearances = {cid: dict(pages) for cid, pages in appearances.items()}
         self.search, self.order = search, order
+
+    def complete(self, site_dir: Path, renderer: Renderer, rebuilt: set[str] | None) -> list[dict[str, Any]]:
+        """After a build that rendered only the pages ``rebuilt`` (their URLs; None: every page): the search index
+        in ``site_dir`` (Material's format) and the claims' appearances get the entries of the other pages from
+        the last build. Returns the search entries of every page, for ``keep``."""
+        index = site_dir / "search" / "search_index.json"
+        data = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {"docs": []}
+        if rebuilt is None:
+            return list(data["docs"])
+        data["docs"] = merge_search(self.search, data["docs"], rebuilt)
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        renderer.appearances.update(merge_appearances(self.appearances, renderer.appearances, rebuilt, self.order))
+        return list(data["docs"])
 
     def forget(self) -> None:
         """After a failed build: the next one builds every page."""

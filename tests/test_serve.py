@@ -72,7 +72,8 @@ def serving(site: Path, *options: str) -> Iterator[str]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     site = tmp_path_factory.mktemp("serve") / "site"
     shutil.copytree(WATER, site)
-    with serving(site, "--dirty") as base:  # as make serve runs it: a save rebuilds only the pages it touches
+    with serving(site, "--dirty", "-f", "mkdocs.yml") as base:  # as make serve runs it: a save rebuilds only
+        # the pages it touches (and with the configuration named as a relative path, as MkDocs then keeps it)
         yield site, base
 
 
@@ -114,6 +115,9 @@ def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[
     facts = site / "facts"
     edit(facts / "claims.yml", "entered service in **July 2019**.", "entered service in **July 2019**, on time.")
     wait_for(lambda: "on time." in get(base + "claims/"))
+    scoped = re.findall(r"factkit: built the (\d+) pages the save touched \(of (\d+)\)",
+                        (site.parent / "serve.log").read_text(encoding="utf-8"))
+    assert scoped and int(scoped[-1][0]) < int(scoped[-1][1]), "the first save rebuilt every page"
     assert_same_as_a_fresh_build(site, base, tmp_path / "a")
     edit(facts / "sources.yml", "may be renewed for further periods of ten years.",
          "may be renewed for further periods of ten years each.")

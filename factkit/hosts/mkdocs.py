@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import logging
 import os
 import re
@@ -36,7 +35,7 @@ from mkdocs.structure.pages import Page
 from .. import editorial, report, today
 from .. import i18n as i18n_words
 from ..preview import Page as PageKey
-from ..preview import Preview, fingerprint, merge_appearances, merge_search
+from ..preview import Preview, fingerprint
 from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
@@ -205,7 +204,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         paths += [Path(w) for w in config.watch if Path(w).resolve() != facts]
         paths += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         commit = self.site.renderer.homes.commit if self.site is not None else ""
-        return fingerprint(paths, commit, today().isoformat())
+        return fingerprint([p.resolve() for p in paths], commit, today().isoformat())  # MkDocs' first config
+        # names the configuration file as given on the command line, the next ones by its absolute path
 
     def _macro(self, name: str) -> Any:
         from ..macros import MACROS
@@ -377,23 +377,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         given = {str(k): v for k, v in self.config.translations.items()}
         return {lang: given.get(lang) for lang in sorted(set(others) | set(given))}
 
-    def _merge_scoped(self, site_dir: Path) -> list[Any]:
-        """After a scoped build: the search entries and the claims' appearances of the pages not built again are
-        those of the last build. Returns the search entries of every page (kept for the next build)."""
-        if self._preview is None or self.site is None:
-            return []
-        index = site_dir / "search" / "search_index.json"
-        data = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {"docs": []}
-        if self._build is None:
-            return list(data["docs"])
-        rebuilt = set(self._rebuilt)
-        data["docs"] = merge_search(self._preview.search, data["docs"], rebuilt)
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        r = self.site.renderer
-        r.appearances.update(merge_appearances(self._preview.appearances, r.appearances, rebuilt,
-                                               self._preview.order))
-        return list(data["docs"])
-
     def _out_of_paragraph(self, match: re.Match[str]) -> str:
         """A paragraph with a block macro among its text ('Claims: {{ claim_links(...) }}') ends before the block
         and goes on after it, as a browser reads it: a <p> cannot hold a list."""
@@ -418,7 +401,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         i18n = self._i18n(config)
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
-        searched = self._merge_scoped(Path(config.site_dir))
+        searched = []
+        if self._preview is not None:
+            searched = self._preview.complete(Path(config.site_dir), self.site.renderer,
+                                              None if self._build is None else set(self._rebuilt))
         if i18n is not None:
             from .editions import split_search
 
