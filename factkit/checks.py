@@ -196,8 +196,7 @@ class Checker:
         return f"{kind} '{getattr(record, 'id', '')}'"
 
     def check_links(self, record: Record, what: str) -> None:
-        for name in type(record).model_fields:
-            value = getattr(record, name)
+        for name, value in vars(record).items():  # the record's fields (pydantic keeps them in its __dict__)
             if isinstance(value, str):
                 if name not in _ADDRESS_FIELDS:
                     self.check_link_text(record, name, value, what)
