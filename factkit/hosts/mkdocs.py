@@ -238,10 +238,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.site is None:  # serving with broken facts: the error page needs no values
             return env
-        i18n = self._i18n(config)  # each edition's build has its own env: its About page, in its words
-        lang = (i18n.current_language or i18n.default_language) if i18n is not None else None
-        if lang is not None and config.site_name:  # for the edition's feed, also when a scoped build renders no page
-            self.site.renderer.site_names[lang] = config.site_name
+        lang = self._edition(config)  # each edition's build has its own env: its About page, in its words
         # the footer's About link, the feed <link>
         env.globals["factkit"] = self.site.template_values(lang, config.site_name or "")
         return env
@@ -254,13 +251,17 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-200)  # after mkdocs-static-i18n chose each edition's files (-100)
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Under ``serve --dirty`` MkDocs builds only the pages whose file says it is modified: those a save touched
-        (see on_config), or all of them; the others keep the title they had, for the navigation of the pages built."""
+        """The edition's name (mkdocs-static-i18n's site_name) for its citations and feed: known here in every build,
+        before the pages' Markdown (MkDocs calls on_env after it). Under ``serve --dirty`` MkDocs builds only the
+        pages whose file says it is modified: those a save touched (see on_config), or all of them; the others keep
+        the title they had, for the navigation of the pages built."""
+        lang = self._edition(config)
+        if self.site is not None and lang is not None and config.site_name:
+            self.site.renderer.site_names[lang] = config.site_name
         if self._preview is None:
             return nav
-        lang = self._page_languages_of(config)
         for file in files.documentation_pages():
-            key = (lang, file.src_uri)
+            key = (lang or "", file.src_uri)
             wanted = self._build is None or key in self._build
             file.is_modified = (lambda: True) if wanted else (lambda: False)  # type: ignore[method-assign]
             if not wanted and file.page is not None and key in self._titles:
@@ -281,8 +282,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             offset = 0
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         lang, prose = self._page_languages(page, config)
-        if lang is not None and config.site_name:  # the edition's name (mkdocs-static-i18n's site_name): its citations
-            self.site.renderer.site_names[lang] = config.site_name  # (MkDocs calls on_env after the pages' Markdown)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
         if self._preview is not None:
             self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
@@ -317,7 +316,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
         if self._preview is not None:
-            key = (self._page_languages_of(config), page.file.src_uri)
+            key = (self._edition(config) or "", page.file.src_uri)
             self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
             self._titles[key] = page.title or ""
             self._rebuilt.append(page.url)
@@ -332,7 +331,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         i18n = self._i18n(config)
         if i18n is None:
             return output
-        if (i18n.current_language or i18n.default_language) == i18n.default_language or self._not_found is None:
+        if self._edition(config) == i18n.default_language or self._not_found is None:
             self._not_found = output
         return self._not_found
 
@@ -357,18 +356,15 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                                     f'<html lang="{lang}" dir="rtl" class="no-js">', 1)
         return _BASE.sub(lambda m: f'"base": "{m.group(1).rstrip("/") or "."}/{lang}/"', output, count=1)
 
-    def _page_languages_of(self, config: MkDocsConfig) -> str:
-        """The edition being built ('' without editions)."""
+    def _edition(self, config: MkDocsConfig) -> str | None:
+        """The edition being built (None without editions)."""
         i18n = self._i18n(config)
-        return str(i18n.current_language or i18n.default_language) if i18n is not None else ""
+        return str(i18n.current_language or i18n.default_language) if i18n is not None else None
 
     def _page_languages(self, page: Page, config: MkDocsConfig) -> tuple[str | None, str | None]:
         """(the page's edition, the language its text is written in); (None, None) without editions."""
-        i18n = self._i18n(config)
-        if i18n is None:
-            return None, None
-        lang = i18n.current_language or i18n.default_language
-        return lang, getattr(page.file, "locale", lang)
+        lang = self._edition(config)
+        return (lang, getattr(page.file, "locale", lang)) if lang is not None else (None, None)
 
     def _credits(self, config: MkDocsConfig) -> dict[str, Any]:
         """Each edition's settings: who translates and reviews it and its About texts (the plugin's ``translations``
