@@ -42,7 +42,7 @@ lint: $(STAMP)  ## ruff, and mypy (strict) on the engine
 
 test: $(STAMP) browser lint  ## the whole suite: lint, fact check, unit, fixture sites, live preview, browser
 	$(PY) -m factkit check
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadgroup
 
 test-fast: $(STAMP)  ## everything but the browser tests
 	$(PY) -m pytest -q -m "not browser"

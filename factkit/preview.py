@@ -8,14 +8,14 @@ A host that keeps the preview's state across rebuilds (factkit.hosts.mkdocs unde
 2. before the next build, ``Preview.pages_to_build`` answers which pages read something the edit changed, or None
    when the fingerprint changed or the edit touched what pages do not read record by record: then every page is
    built again;
-3. after that build, ``merge_search`` and ``merge_appearances`` add what the pages not built again contributed to
-   the search index and to the completeness check, so the result equals a clean full build (a test compares them).
+3. after that build, ``complete`` (``merge_search``, ``merge_appearances``) adds what the pages not built again
+   contributed to the search index and to the completeness check, so the result equals a clean full build (a test
+   compares them).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,22 +71,15 @@ class Preview:
         self.appearances = {cid: dict(pages) for cid, pages in appearances.items()}
         self.search, self.order = search, order
 
-    def complete(self, site_dir: Path, renderer: Renderer, rebuilt: set[str] | None) -> list[dict[str, Any]]:
-        """After a build that rendered only the pages ``rebuilt`` (their URLs; None: every page): the search index
-        in ``site_dir`` (Material's format) and the claims' appearances get the entries of the other pages from
-        the last build. Returns the search entries of every page, for ``keep``."""
-        index = site_dir / "search" / "search_index.json"
-        data = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {"docs": []}
+    def complete(self, docs: list[dict[str, Any]], renderer: Renderer, rebuilt: set[str] | None
+                 ) -> list[dict[str, Any]]:
+        """After a build that rendered only the pages ``rebuilt`` (their URLs; None: every page): the entries of the
+        search index (Material's ``docs``, as it wrote them) and the claims' appearances get those of the other
+        pages from the last build. Returns the search entries of every page."""
         if rebuilt is None:
-            return list(data["docs"])
-        data["docs"] = merge_search(self.search, data["docs"], rebuilt)
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            return docs
         renderer.appearances.update(merge_appearances(self.appearances, renderer.appearances, rebuilt, self.order))
-        return list(data["docs"])
-
-    def forget(self) -> None:
-        """After a failed build: the next one builds every page."""
-        self.facts = None
+        return merge_search(self.search, docs, rebuilt)
 
 
 def merge_search(kept: list[dict[str, Any]], built: list[dict[str, Any]], rebuilt: set[str]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from . import i18n
 from .render.core import Renderer
@@ -63,22 +64,31 @@ def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
         r.lang = was
 
 
-def add_to_index(r: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> int:
-    """Add the entries to the built site's search index, if it has one, and to each edition's
-    (``<lang>/search/search_index.json``, in its language); how many were added to the default one."""
-    for lang in editions:
-        _add(site_dir / lang / INDEX, entries(r, lang))
-    return _add(site_dir / INDEX, entries(r))
+def add_to_index(r: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = (),
+                 indexes: dict[str, dict[str, Any]] | None = None) -> int:
+    """Add the entries to the built site's search index and to each edition's (``<lang>/search/search_index.json``,
+    in its language), and write them; ``indexes``: those indexes already read (edition -> Material's index data,
+    "" the default one), else they are read from ``site_dir`` (a site without one is left so). How many entries
+    were added to the default index."""
+    added = 0
+    for lang in [*editions, ""]:
+        path = site_dir / lang / INDEX
+        index = indexes.get(lang) if indexes is not None else read_index(path)
+        if index is None or not isinstance(index.get("docs"), list):
+            continue
+        mine = entries(r, lang) if lang else entries(r)
+        ours = {e["location"] for e in mine}
+        index["docs"] = [d for d in index["docs"] if d.get("location") not in ours] + mine
+        write_index(path, index)
+        added = len(mine)
+    return added
 
 
-def _add(path: Path, added: list[dict[str, str]]) -> int:
-    if not path.is_file():
-        return 0
-    index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index.get("docs")
-    if not isinstance(docs, list):
-        return 0
-    ours = {e["location"] for e in added}
-    index["docs"] = [d for d in docs if d.get("location") not in ours] + added
+def read_index(path: Path) -> dict[str, Any] | None:
+    """A search index in Material's format, None if there is none."""
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+
+
+def write_index(path: Path, index: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(added)

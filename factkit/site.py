@@ -260,10 +260,12 @@ class Site:
 
     # ---- after the pages ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
+    def finish(self, site_dir: Path, editions: tuple[str, ...] | list[str] = (),
+               indexes: dict[str, dict[str, Any]] | None = None) -> list[str]:
         """Check that every claim is on a page and write the open-data export into ``site_dir`` (and the search
-        entries into each of the ``editions``' indexes); returns the problems (empty when the build is complete)."""
-        return finish(self.renderer, site_dir, editions)
+        entries into each of the ``editions``' indexes: ``indexes``, when the host has read them, see
+        ``searchdocs.add_to_index``); returns the problems (empty when the build is complete)."""
+        return finish(self.renderer, site_dir, editions, indexes)
 
 
 _SHOWN = re.compile(r'<(?:span|div) class="(?:fk-claim|fk-card [^"]*)"(?: id="([^"]+)")? data-claim="([^"]+)"')
@@ -282,7 +284,9 @@ def appearances_in(site_dir: Path) -> dict[str, dict[str, str | None]]:
     return found
 
 
-def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = ()) -> list[str]:
+def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[str] = (),
+           indexes: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    searchdocs.add_to_index(renderer, site_dir, editions, indexes)  # one search entry per claim and entity
     missing = export.missing_claims(renderer)
     if missing:
         return ["These claims appear on no page (add them to a page, e.g. with claims_index()): " + ", ".join(missing)]
@@ -293,7 +297,6 @@ def finish(renderer: Renderer, site_dir: Path, editions: tuple[str, ...] | list[
     (site_dir / feed.FEED_PATH).write_text(feed.corrections_atom(renderer), encoding="utf-8")
     for lang in editions:  # each edition's feed, in its language (at the root too: see factkit.feed)
         (site_dir / feed.feed_path(lang)).write_text(feed.corrections_atom(renderer, lang), encoding="utf-8")
-    searchdocs.add_to_index(renderer, site_dir, editions)  # one search entry per claim and entity
     return []
 
 

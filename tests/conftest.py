@@ -1,4 +1,6 @@
-"""Shared test options: ``--runslow`` runs the long fuzzing runs marked ``slow``."""
+"""Shared test options: ``--runslow`` runs the long fuzzing runs marked ``slow``; with ``pytest -n N --dist
+loadgroup`` (``make test``), a module's tests run in one worker, so that its fixtures (a site built for its tests)
+are built once, unless a test names its own group (the quality sweep's parts)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--runslow", action="store_true", default=False, help="also run tests marked slow")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
     if config.getoption("--runslow") or "slow" in (config.getoption("-m") or ""):
         return
     skip = pytest.mark.skip(reason="long run: use --runslow or -m slow")

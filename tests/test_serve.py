@@ -1,10 +1,11 @@
 """The live preview (``mkdocs serve``) end to end: real HTTP requests, real edits to fact files; after each
-edit every page the server answers equals a clean build of the same files; a broken fact file gives an
-error page on every page (the server keeps answering) and fixing it brings the pages back."""
+edit every page the server answers equals a clean build of the same files; a broken fact file leaves the last good
+pages with its errors shown over them (the server keeps answering), and fixing it brings the pages back."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,9 @@ WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
 CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")  # a test is no publication
 ENV = {**{k: v for k, v in os.environ.items() if k not in CI_VARIABLES},
        "FACTKIT_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-_LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
+# what the preview adds to a page: MkDocs' live reload, factkit's errors over the page
+_PREVIEW_ONLY = re.compile(r"<script>\s*var livereload = .*?</script>|\s*<script "
+                           r"src=\"[./]*assets/factkit-preview.js\"></script>", re.S)
 
 
 def free_port() -> int:
@@ -50,8 +53,9 @@ def wait_for(what: Callable[[], bool], limit: float = 60) -> None:
 
 
 @contextlib.contextmanager
-def serving(site: Path, *options: str) -> Iterator[str]:
-    """``mkdocs serve`` of ``site`` on a free port (its address); no traceback may reach its output."""
+def serving(site: Path, *options: str, ready: str = "fk-card") -> Iterator[str]:
+    """``mkdocs serve`` of ``site`` on a free port (its address), once /claims/ shows ``ready``; no traceback may
+    reach its output."""
     port = free_port()
     log = site.parent / "serve.log"  # a file, not a pipe: nobody reads a pipe while the server runs
     with log.open("w") as out:
@@ -59,7 +63,7 @@ def serving(site: Path, *options: str) -> Iterator[str]:
                                 cwd=site, env=ENV, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: "fk-card" in get(base + "claims/"))
+        wait_for(lambda: ready in get(base + "claims/"))
         yield base
     finally:
         proc.terminate()
@@ -101,7 +105,14 @@ def assert_same_as_a_fresh_build(site: Path, base: str, out: Path) -> None:
     for url, html in fresh_build(site, base, out).items():
         if url == "404.html":
             continue
-        assert _LIVERELOAD.sub("", get(base + url)) == html, url
+        assert _PREVIEW_ONLY.sub("", get(base + url)) == html, url
+
+
+def scoped_builds(site: Path) -> list[tuple[int, int]]:
+    """(pages built, pages of the site) of each scoped build of the preview, from its log."""
+    log = (site.parent / "serve.log").read_text(encoding="utf-8")
+    found = re.findall(r"factkit: built the (\d+) pages the save touched \(of (\d+)\)", log)
+    return [(int(built), int(of)) for built, of in found]
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -115,9 +126,9 @@ def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[
     facts = site / "facts"
     edit(facts / "claims.yml", "entered service in **July 2019**.", "entered service in **July 2019**, on time.")
     wait_for(lambda: "on time." in get(base + "claims/"))
-    scoped = re.findall(r"factkit: built the (\d+) pages the save touched \(of (\d+)\)",
-                        (site.parent / "serve.log").read_text(encoding="utf-8"))
-    assert scoped and int(scoped[-1][0]) < int(scoped[-1][1]), "the first save rebuilt every page"
+    wait_for(lambda: bool(scoped_builds(site)))
+    built, of = scoped_builds(site)[-1]
+    assert 0 < built < of, "the first save rebuilt every page"
     assert_same_as_a_fresh_build(site, base, tmp_path / "a")
     edit(facts / "sources.yml", "may be renewed for further periods of ten years.",
          "may be renewed for further periods of ten years each.")
@@ -131,18 +142,44 @@ def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[
     assert_same_as_a_fresh_build(site, base, tmp_path / "b")
 
 
-def test_a_broken_fact_file_shows_an_error_page_and_the_fix_brings_the_pages_back(
+def preview_errors(base: str) -> list[dict[str, str]]:
+    """The errors every page of the preview shows over itself (assets/factkit-preview.js reads them)."""
+    return list(json.loads(get(base + "assets/factkit-preview.json"))["errors"])
+
+
+def test_a_broken_fact_file_shows_its_errors_over_the_last_good_pages_and_the_fix_brings_them_back(
         served: tuple[Path, str], tmp_path: Path) -> None:
     site, base = served
     claims = site / "facts" / "claims.yml"
     good = claims.read_text(encoding="utf-8")
+    before = get(base + "timeline/")
+    assert "factkit-preview.js" in before and preview_errors(base) == []
+    builds = len(scoped_builds(site))
     edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
-    wait_for(lambda: "fk-build-error" in get(base + "claims/"))
-    page = get(base + "timeline/")  # every page answers, with the error in place of its content
-    assert "fk-build-error" in page and "facts/claims.yml:" in page and "bad-date" in page
+    wait_for(lambda: bool(preview_errors(base)))
+    shown = preview_errors(base)
+    assert shown[0]["where"].startswith("facts/claims.yml:") and shown[0]["code"] == "bad-date", shown
+    assert _PREVIEW_ONLY.sub("", get(base + "timeline/")) == _PREVIEW_ONLY.sub("", before)  # every page answers:
+    # the last good one, the errors over it
+    wait_for(lambda: len(scoped_builds(site)) > builds and scoped_builds(site)[-1][0] == 0)  # a build of no page
     claims.write_text(good, encoding="utf-8")
-    wait_for(lambda: "fk-build-error" not in get(base + "claims/") and "fk-card" in get(base + "claims/"))
+    wait_for(lambda: preview_errors(base) == [])
     assert_same_as_a_fresh_build(site, base, tmp_path / "c")
+
+
+def test_started_on_broken_facts_every_page_is_the_error_page(tmp_path: Path) -> None:
+    """With no good build to show, each page is the report; fixing the file brings the pages."""
+    site = tmp_path / "site"
+    shutil.copytree(WATER, site)
+    claims = site / "facts" / "claims.yml"
+    good = claims.read_text(encoding="utf-8")
+    edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
+    with serving(site, "--dirty", ready="fk-build-error") as base:
+        page = get(base + "timeline/")
+        assert "fk-build-error" in page and "facts/claims.yml:" in page and "bad-date" in page
+        claims.write_text(good, encoding="utf-8")
+        wait_for(lambda: "fk-card" in get(base + "claims/"))
+        assert_same_as_a_fresh_build(site, base, tmp_path / "d")
 
 
 def test_a_page_error_shows_on_that_page_at_its_line(served: tuple[Path, str]) -> None:

@@ -9,24 +9,18 @@ with the default language's pipeline. The theme's ``config`` block points each e
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from typing import Any
 
 
-def split_search(site_dir: Path, default: str, others: list[str]) -> None:
-    index = site_dir / "search" / "search_index.json"
-    if not index.is_file() or not others:
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    docs = data.get("docs", [])
+def split_search(index: dict[str, Any], default: str, others: list[str]) -> dict[str, dict[str, Any]]:
+    """The search index of each edition ("" the default one) from the one mkdocs-static-i18n wrote."""
+    docs = index.get("docs", [])
     prefixes = {lang: f"{lang}/" for lang in others}
+    out = {}
     for lang, prefix in prefixes.items():
         mine = [{**d, "location": d["location"][len(prefix):]}
                 for d in docs if d.get("location", "").startswith(prefix)]
-        config = {**data.get("config", {}), "lang": [lang, default] if lang != default else [lang]}
-        out = site_dir / lang / "search" / "search_index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({**data, "config": config, "docs": mine}, ensure_ascii=False), encoding="utf-8")
+        out[lang] = {**index, "config": {**index.get("config", {}), "lang": [lang, default]}, "docs": mine}
     rest = [d for d in docs if not d.get("location", "").startswith(tuple(prefixes.values()))]
-    config = {**data.get("config", {}), "lang": [default]}
-    index.write_text(json.dumps({**data, "config": config, "docs": rest}, ensure_ascii=False), encoding="utf-8")
+    out[""] = {**index, "config": {**index.get("config", {}), "lang": [default]}, "docs": rest}
+    return out

@@ -1,24 +1,36 @@
-"""The page a live preview shows instead of a page it could not build (never part of a published site)."""
+"""What a live preview shows when it cannot build (never part of a published site): the error page that replaces
+a page, and the errors a page shows over its last good version (``assets/factkit-preview.js``)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..render.html import esc, tag
 
 _LINE = re.compile(r"^(?P<where>[^\s:][^:]*:\d+): (?P<message>.*?)(?: \[(?P<code>[a-z0-9-]+)\])?$")
+ADVICE = ("Fix the lines below and save the file: this page reloads by itself when the site builds again. "
+          "A published build (mkdocs build) fails with the same report.")
+
+
+def errors(report: str) -> list[dict[str, str]]:
+    """The ``path:line: message [code]`` lines of a report (its headings and totals left out); a report with no
+    such line: each of its lines as a message."""
+    lines = [raw.strip() for raw in report.splitlines() if raw.strip()]
+    found = [m for m in map(_LINE.match, lines) if m]
+    if not found:
+        return [{"where": "", "message": line, "code": ""} for line in lines]
+    return [{"where": m["where"], "message": m["message"], "code": m["code"] or ""} for m in found]
 
 
 def error_page(title: str, report: str) -> str:
-    """The ``path:line: message [code]`` lines of a report as a list, with what to do."""
-    items = []
-    for line in report.splitlines():
-        found = _LINE.match(line.strip())
-        if found:
-            code = f" {tag('code', esc('[' + found['code'] + ']'))}" if found["code"] else ""
-            items.append(tag("li", tag("code", esc(found["where"])) + ": " + esc(found["message"]) + code))
-    body = [tag("h1", esc(title)),
-            tag("p", "Fix the lines below and save the file: this page reloads by itself when the site builds again. "
-                     "A published build (mkdocs build) fails with the same report."),
-            tag("ol", "".join(items)) if items else tag("pre", esc(report))]
+    """The report's lines as a list, with what to do."""
+    items = [tag("li", (tag("code", esc(e["where"])) + ": " if e["where"] else "") + esc(e["message"]) +
+                 (f" {tag('code', esc('[' + e['code'] + ']'))}" if e["code"] else "")) for e in errors(report)]
+    body = [tag("h1", esc(title)), tag("p", esc(ADVICE)), tag("ol", "".join(items))]
     return tag("div", "".join(body), class_="fk-build-error", role="alert")
+
+
+def preview_status(title: str, report: str) -> dict[str, Any]:
+    """The content of ``factkit-preview.json``: no errors once the facts build again."""
+    return {"title": title, "advice": ADVICE, "errors": errors(report) if report else []}

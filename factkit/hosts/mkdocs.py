@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import logging
 import os
 import re
@@ -32,7 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import editorial, report, today
+from .. import editorial, report, searchdocs, today
 from .. import i18n as i18n_words
 from ..preview import Page as PageKey
 from ..preview import Preview, fingerprint
@@ -40,10 +41,14 @@ from ..problems import Problem
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
 from . import template_line
-from .errorpage import error_page
+from .editions import split_search
+from .errorpage import error_page, preview_status
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
+PREVIEW = "assets/factkit-preview.js"  # under serve --dirty only: the errors over the last good page
+BROKEN = "The facts have errors, so the site was not built"
+OVER_LAST_GOOD = "The facts have errors: the pages were not built again"  # the last good ones stay
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _IN_PARAGRAPH = re.compile(r"<p>((?:(?!</p>).)*?)FKFRAG(\d+)Z((?:(?!</p>).)*?)</p>", re.DOTALL)
@@ -100,6 +105,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     serving = False
     _fragments: list[str]  # the current page's macro HTML, by token number
     _failure: str | None = None  # serving: why the facts could not be loaded (every page shows it)
+    _good: Site | None = None  # serve --dirty: the last site whose facts loaded
     _watcher: Watcher | None = None
     _not_found: str | None = None  # with editions: the default edition's 404 page
     _preview: Preview | None = None  # mkdocs serve --dirty: what the last build left for the next one
@@ -159,6 +165,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
         config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
+        if self._preview is not None:
+            config.extra_javascript.append(PREVIEW)
         reader = None
         if self.serving:
             root = project / settings.facts_dir
@@ -167,18 +175,21 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
                 self._watcher = Watcher(root, base_dir=project, today=today)
             reader = self._watcher.read
-        self._failure = None
+        self._failure, self._reads, self._rebuilt = None, {}, []
         try:
             self.site = site = Site.open(project, settings, pages, reader=reader)
         except SiteError as exc:
             if not self.serving:
                 raise PluginError(str(exc)) from None
-            if self._preview is not None:
-                self._preview.forget()
-            self._build = None
             print(f"ERROR   -  {exc}", file=sys.stderr)
-            self.site, self._failure = None, str(exc)  # every page shows the report (pages' macros are not run)
+            self._failure = str(exc)
+            if self._preview is not None and self._preview.facts is not None and self._good is not None:
+                self.site, self._build = self._good, set()  # a build of no page: the last good pages stay, the
+                config.site_url = self.site.site_url or None  # errors shown over them (factkit-preview.js)
+            else:
+                self.site, self._build = None, None  # every page shows the report
             return config
+        self._good = site
         for problem in site.warnings:
             print(f"INFO    -  {problem}", file=sys.stderr)
         for notice in site.notices:  # printed, not logged: a local build still passes --strict
@@ -190,7 +201,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
-        self._reads, self._rebuilt = {}, []
         if self._preview is not None:
             self._stamp = self._fingerprint(config)
             self._build = self._preview.pages_to_build(site.facts, self._stamp)
@@ -244,7 +254,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for asset in ASSETS:
+        for asset in ASSETS + ((PREVIEW,) if self._preview is not None else ()):
             if files.get_file_from_path(asset) is None:  # a site may ship its own version
                 files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         return files
@@ -299,7 +309,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
-            return error_page("The facts have errors, so the site was not built", self._failure or "")
+            return error_page(BROKEN, self._failure or "")
         found = self.site.take_errors()
         if found:
             text = report(found)
@@ -392,21 +402,24 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is None:
-            return
         i18n = self._i18n(config)
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
-        searched = []
-        if self._preview is not None:
-            searched = self._preview.complete(Path(config.site_dir), self.site.renderer,
-                                              None if self._build is None else set(self._rebuilt))
-        if i18n is not None:
-            from .editions import split_search
-
-            default, others = self._languages(config)
-            split_search(Path(config.site_dir), default, others)
-        problems = self.site.finish(Path(config.site_dir), self._languages(config)[1] if i18n is not None else [])
+        out, (default, others) = Path(config.site_dir), self._languages(config)
+        if self._preview is not None:  # the errors each page shows over itself: none once the facts build again
+            status = json.dumps(preview_status(OVER_LAST_GOOD, self._failure or ""), ensure_ascii=False)
+            for root in [out, *(out / lang for lang in others)]:
+                (root / PREVIEW).with_suffix(".json").write_text(status, encoding="utf-8")
+        if self.site is None:
+            return  # every page shows the report
+        index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)
+        if index is not None:
+            if self._preview is not None:
+                index["docs"] = self._preview.complete(index["docs"], self.site.renderer,
+                                                       None if self._build is None else set(self._rebuilt))
+            indexes = split_search(index, default, others) if i18n is not None else {"": index}
+        searched = index["docs"] if index is not None else []
+        problems = self.site.finish(out, others, indexes)
         if self._preview is not None:
             if self._build is not None:
                 print(f"INFO    -  factkit: built the {len(self._rebuilt)} pages the save touched "
@@ -417,8 +430,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
             import shutil
 
-            for lang in self._languages(config)[1]:
-                out = Path(config.site_dir)
+            for lang in others:
                 shutil.copytree(out / "data", out / lang / "data", dirs_exist_ok=True)
         if problems and not self.serving:
             raise PluginError("\n".join(problems))

@@ -60,6 +60,13 @@ def facts(site) -> dict:
     return sitecheck.facts_json(site)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The screenshots of the last run are removed once, by the main process (with ``-n``, its workers share the
+    folder)."""
+    if not hasattr(config, "workerinput"):
+        sitecheck.screenshots_dir(empty=True)
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     return sitecheck.screenshots_dir()

@@ -18,7 +18,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
@@ -295,6 +295,7 @@ class PageReport:
     broken: list[str]
     meta_missing: list[str]
     overflow_px: int
+    about: str | None = None  # where the footer's About link leads (None: no single visible one)
 
     @property
     def total_kb(self) -> float:
@@ -320,6 +321,8 @@ class PageReport:
             out.append(f"missing {', '.join(self.meta_missing)}")
         if self.overflow_px > 0:
             out.append(f"scrolls sideways by {self.overflow_px}px")
+        if self.about is None:
+            out.append("no visible About link in the footer")
         return [f"/{self.path}: {m}" for m in out]
 
 
@@ -355,20 +358,25 @@ def _start(browser, base: str, path: str, viewport, shots: Path | None = None) -
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     if shots is not None:
         page.screenshot(path=shots / shot_name(path, "desktop" if viewport["width"] >= 1000 else "phone"))
+    about = page.locator(".md-footer .fk-footer-about")
+    if about.count() == 1:
+        about.scroll_into_view_if_needed()
+    about_url = urljoin(page.url, about.get_attribute("href") or "") if about.count() == 1 and about.is_visible() \
+        else None
     page.evaluate(Axe().axe_script)
     page.evaluate(AXE_START, [AXE_OPTIONS, list(AXE_BLOCKING)])
-    return context, page, guard, overflow
+    return context, page, guard, overflow, about_url
 
 
 def _finish(site: Path, path: str, started: tuple, link_cache: dict) -> PageReport:
-    context, page, guard, overflow = started
+    context, page, guard, overflow, about = started
     try:
         file = page_file(site, path)
         soup = soup_of(file, link_cache)
         report = PageReport(
             path=path, reference=is_reference_page(soup), html_kb=file.stat().st_size / 1024, assets_kb=0.0,
             axe_blocking=0, axe_ids=[], foreign=0, console=0, broken=broken_links(site, path, link_cache),
-            meta_missing=meta_problems(soup), overflow_px=max(0, overflow),
+            meta_missing=meta_problems(soup), overflow_px=max(0, overflow), about=about,
         )
         violations = page.evaluate("window.__fkAxe.then(r => r.violations)")
         blocking = [v for v in violations if v.get("impact") in AXE_BLOCKING]
@@ -424,9 +432,10 @@ def site_problems(site: Path) -> list[str]:
     return out
 
 
-def screenshots_dir() -> Path:
-    """tests/artifacts/screenshots/ (ignored by git), emptied at the start of a run."""
+def screenshots_dir(empty: bool = False) -> Path:
+    """tests/artifacts/screenshots/ (ignored by git); ``empty``: removing the last run's."""
     out = REPO / "tests" / "artifacts" / "screenshots"
-    shutil.rmtree(out, ignore_errors=True)
+    if empty:
+        shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
     return out

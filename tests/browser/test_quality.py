@@ -9,11 +9,19 @@ import sitecheck
 pytestmark = pytest.mark.browser
 
 
-def test_quality_bars_on_every_page(chromium, base_url, site, pages, screenshots):
+QUARTERS = 4  # every page, in four parts that test runners can share out (pytest -n)
+
+
+@pytest.mark.parametrize("part", [pytest.param(n, id=f"part{n + 1}of{QUARTERS}", marks=pytest.mark.xdist_group(
+    f"quality-{n}")) for n in range(QUARTERS)])
+def test_quality_bars_on_every_page(chromium, base_url, site, pages, screenshots, part):
     swept = [*pages, *sitecheck.edition_sweep(site), "404.html"]  # English, and ar/ru home, fact-check, visit
-    reports = sitecheck.measure_pages(chromium, base_url, site, swept, shots=screenshots)
+    assert len(swept) >= QUARTERS
+    reports = sitecheck.measure_pages(chromium, base_url, site, swept[part::QUARTERS], shots=screenshots)
     print("\n" + sitecheck.table(reports))
-    failures = [f for r in reports for f in r.failures()] + sitecheck.site_problems(site)
+    failures = [f"/{r.path}: {f}" for r in reports for f in r.failures()] + sitecheck.site_problems(site)
+    abouts = {r.about for r in reports if r.path in pages}  # one About page for the English edition
+    assert len(abouts) <= 1, f"the footer's About link leads to several pages: {abouts}"
     assert not failures, "\n".join(failures)
 
 

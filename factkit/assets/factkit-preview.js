@@ -1,0 +1,43 @@
+/* factkit's live preview (mkdocs serve --dirty, as `make serve` runs it; never part of a published build).
+ * When a save leaves the facts broken, the server keeps the last good pages and writes the errors to
+ * factkit-preview.json beside this script; each page shows them over itself, and the next good build empties
+ * the list (MkDocs' live reload reloads the page after every build). Text only: nothing is parsed as HTML. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !window.fetch) return;
+  var status = new URL("factkit-preview.json", script.src);
+  function el(name, text, cls) {
+    var node = document.createElement(name);
+    if (text) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+  function show(data) {
+    if (!data || !data.errors || !data.errors.length) return;
+    var box = el("div", "", "fk-build-error fk-preview-overlay");
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:0;z-index:10000;overflow:auto;background:#fff;color:#1a1a1a;" +
+      "margin:0;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;border:6px solid #b00020";
+    box.appendChild(el("h1", data.title)).style.color = "#b00020";
+    box.appendChild(el("p", data.advice));
+    var list = box.appendChild(el("ol"));
+    data.errors.forEach(function (e) {
+      var item = list.appendChild(el("li"));
+      if (e.where) item.appendChild(el("code", e.where)).style.fontWeight = "700";
+      item.appendChild(document.createTextNode((e.where ? ": " : "") + e.message + (e.code ? " " : "")));
+      if (e.code) item.appendChild(el("code", "[" + e.code + "]"));
+    });
+    var hide = box.appendChild(el("button", "Show the last good page (Esc)"));
+    hide.type = "button";
+    hide.style.cssText = "font:inherit;padding:.4rem .8rem;margin-top:1rem;min-height:44px";
+    function close() { box.remove(); document.removeEventListener("keydown", onKey); }
+    function onKey(event) { if (event.key === "Escape") close(); }
+    hide.addEventListener("click", close);
+    document.addEventListener("keydown", onKey);
+    document.body.appendChild(box);
+    hide.focus();
+  }
+  fetch(status, {cache: "no-store"}).then(function (r) { return r.ok ? r.json() : null; })
+    .then(show, function () {});
+})();
