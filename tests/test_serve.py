@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -199,18 +200,22 @@ def test_a_page_error_shows_on_that_page_at_its_line(served: tuple[Path, str]) -
 
 
 def test_with_editions_a_broken_fact_file_shows_the_error_in_every_edition(tmp_path: Path) -> None:
-    """mkdocs-static-i18n builds each edition again inside the build: the error page must reach all of them."""
+    """mkdocs-static-i18n builds each edition again inside the build: every edition's pages show the errors (the
+    script they share reads one status), and the fix brings them back."""
     from test_editions import trilingual
 
     site = trilingual(tmp_path)
-    with serving(site) as base:
+    with serving(site, "--dirty") as base:
         wait_for(lambda: "fk-card" in get(base + "ar/claims/"))
+        for url in ("", "ar/", "ru/timeline/"):  # each page's script, resolved as the browser does
+            script = re.search(r'<script src="([^"]*factkit-preview\.js)"', get(base + url))
+            assert script and urljoin(base + url, script[1]) == base + "assets/factkit-preview.js", url
         claims = site / "facts" / "claims.yml"
         good = claims.read_text(encoding="utf-8")
         edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
-        wait_for(lambda: "fk-build-error" in get(base + "ar/claims/"))
-        for url in ("", "claims/", "ar/", "ru/timeline/"):
-            page = get(base + url)
-            assert "fk-build-error" in page and "facts/claims.yml:" in page and "bad-date" in page, url
+        wait_for(lambda: bool(preview_errors(base)))
+        assert preview_errors(base)[0]["code"] == "bad-date"
+        assert "fk-claim" in get(base + "ar/") and "fk-card" in get(base + "ru/claims/")  # the last good pages
         claims.write_text(good, encoding="utf-8")
-        wait_for(lambda: "fk-build-error" not in get(base + "ar/") and "fk-claim" in get(base + "ar/"))
+        wait_for(lambda: preview_errors(base) == [])
+        assert "fk-claim" in get(base + "ar/")

@@ -407,9 +407,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return  # another edition inside the build: the steps after the build run once, at its end
         out, (default, others) = Path(config.site_dir), self._languages(config)
         if self._preview is not None:  # the errors each page shows over itself: none once the facts build again
-            status = json.dumps(preview_status(OVER_LAST_GOOD, self._failure or ""), ensure_ascii=False)
-            for root in [out, *(out / lang for lang in others)]:
-                (root / PREVIEW).with_suffix(".json").write_text(status, encoding="utf-8")
+            status = (out / PREVIEW).with_suffix(".json")  # beside the script, which every edition's pages share
+            status.parent.mkdir(parents=True, exist_ok=True)
+            status.write_text(json.dumps(preview_status(OVER_LAST_GOOD, self._failure or ""), ensure_ascii=False),
+                              encoding="utf-8")
         if self.site is None:
             return  # every page shows the report
         index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)
