@@ -165,6 +165,12 @@ def test_a_broken_fact_file_shows_its_errors_over_the_last_good_pages_and_the_fi
     wait_for(lambda: len(scoped_builds(site)) > builds and scoped_builds(site)[-1][0] == 0)  # a build of no page
     claims.write_text(good, encoding="utf-8")
     wait_for(lambda: preview_errors(base) == [])
+    edit(claims, "source: council-minutes", "source: council-minute")  # an error that names a claim: it links
+    wait_for(lambda: any("claim 'deal-signed'" in e["message"] for e in preview_errors(base)))  # to its card
+    href = next(e.get("href") for e in preview_errors(base) if "claim 'deal-signed'" in e["message"])
+    assert href and href.endswith("#claim-deal-signed") and 'id="claim-deal-signed"' in get(base + href), href
+    claims.write_text(good, encoding="utf-8")
+    wait_for(lambda: preview_errors(base) == [])
     assert_same_as_a_fresh_build(site, base, tmp_path / "c")
 
 

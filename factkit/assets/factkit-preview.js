@@ -27,6 +27,12 @@
       if (e.where) item.appendChild(el("code", e.where)).style.fontWeight = "700";
       item.appendChild(document.createTextNode((e.where ? ": " : "") + e.message + (e.code ? " " : "")));
       if (e.code) item.appendChild(el("code", "[" + e.code + "]"));
+      if (e.href && /^[a-z0-9/_.-]*(#[A-Za-z0-9_.:-]*)?$/i.test(e.href)) {  // the record, on the last good page
+        item.appendChild(document.createTextNode(" "));
+        var to = item.appendChild(el("a", "as last built"));
+        to.href = new URL("../" + e.href, status).href;
+        to.addEventListener("click", close);
+      }
     });
     var hide = box.appendChild(el("button", "Show the last good page (Esc)"));
     hide.type = "button";

@@ -4,6 +4,7 @@ a page, and the errors a page shows over its last good version (``assets/factkit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..render.html import esc, tag
@@ -31,6 +32,17 @@ def error_page(title: str, report: str) -> str:
     return tag("div", "".join(body), class_="fk-build-error", role="alert")
 
 
-def preview_status(title: str, report: str) -> dict[str, Any]:
-    """The content of ``factkit-preview.json``: no errors once the facts build again."""
-    return {"title": title, "advice": ADVICE, "errors": errors(report) if report else []}
+_NAMED = re.compile(r"\b(claim|source|entity) '([^']+)'")
+
+
+def preview_status(title: str, report: str, link: Callable[[str, str], str | None] = lambda kind, rid: None
+                   ) -> dict[str, Any]:
+    """The content of ``factkit-preview.json``: no errors once the facts build again. ``link(kind, id)``: where
+    the last good build shows a record (relative to the site's root); an error that names one links to it."""
+    found = errors(report) if report else []
+    for error in found:
+        named = _NAMED.search(error["message"])
+        href = link(named[1], named[2]) if named else None
+        if href:
+            error["href"] = href
+    return {"title": title, "advice": ADVICE, "errors": found}

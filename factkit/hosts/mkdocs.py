@@ -366,6 +366,21 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                                     f'<html lang="{lang}" dir="rtl" class="no-js">', 1)
         return _BASE.sub(lambda m: f'"base": "{m.group(1).rstrip("/") or "."}/{lang}/"', output, count=1)
 
+    def _shown_at(self, kind: str, rid: str) -> str | None:
+        """Where the last good build shows a claim, source or entity (relative to the site's root)."""
+        if self.site is None:
+            return None
+        facts, homes = self.site.facts, self.site.renderer.homes
+        if kind == "claim" and rid in facts.claims:
+            page = homes.claim_page(facts.claims[rid])
+        elif kind == "source" and rid in facts.sources:
+            page = homes.source_page(facts.sources[rid])
+        elif kind == "entity" and rid in facts.entities:
+            page = homes.entity_page(facts.entities[rid].kind)
+        else:
+            return None
+        return f"{page}#{kind}-{rid}" if page is not None else None
+
     def _edition(self, config: MkDocsConfig) -> str | None:
         """The edition being built (None without editions)."""
         i18n = self._i18n(config)
@@ -409,8 +424,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if self._preview is not None:  # the errors each page shows over itself: none once the facts build again
             status = (out / PREVIEW).with_suffix(".json")  # beside the script, which every edition's pages share
             status.parent.mkdir(parents=True, exist_ok=True)
-            status.write_text(json.dumps(preview_status(OVER_LAST_GOOD, self._failure or ""), ensure_ascii=False),
-                              encoding="utf-8")
+            shown = preview_status(OVER_LAST_GOOD, self._failure or "", self._shown_at)
+            status.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
         if self.site is None:
             return  # every page shows the report
         index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)
