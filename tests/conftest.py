@@ -4,6 +4,9 @@ are built once, unless a test names its own group (the quality sweep's parts).""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 
@@ -22,3 +25,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def flagship_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's site, built once per test process (``mkdocs build --strict``, on the day its facts were
+    last checked, never the clock; not a publication: CI's variables left out). Tests read it and never write."""
+    sys.path.insert(0, str(Path(__file__).parent / "browser"))
+    import sitecheck
+
+    try:
+        return sitecheck.build_site(tmp_path_factory.mktemp("flagship") / "site")
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -116,14 +113,8 @@ def test_prose_uses_one_transliteration(page: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("flagship") / "site"
-    ci = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")  # a test build is no publication
-    env = {**{k: v for k, v in os.environ.items() if k not in ci}, "FACTKIT_TODAY": TODAY.isoformat()}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return out
+def built(flagship_site: Path) -> Path:
+    return flagship_site  # built on TODAY (tests/conftest.py)
 
 
 def test_every_claim_is_on_a_page(built: Path, facts: factkit.FactBase) -> None:

@@ -225,3 +225,18 @@ def test_with_editions_a_broken_fact_file_shows_the_error_in_every_edition(tmp_p
         claims.write_text(good, encoding="utf-8")
         wait_for(lambda: preview_errors(base) == [])
         assert "fk-claim" in get(base + "ar/")
+
+
+def test_a_build_mkdocs_itself_stops_is_shown_over_the_pages_and_the_server_keeps_answering(
+        served: tuple[Path, str]) -> None:
+    """A misspelled setting in mkdocs.yml stops the build inside MkDocs (its configuration check), where MkDocs'
+    own server would hold every request until the file is fixed."""
+    site, base = served
+    config = site / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    edit(config, "  - factkit:\n", "  - factkit:\n      topicz: {}\n")
+    wait_for(lambda: bool(preview_errors(base)))
+    assert any("'topicz'" in e["message"] and "did you mean 'topics'" in e["message"] for e in preview_errors(base))
+    assert "fk-card" in get(base + "claims/")  # answered at once: the last good page
+    config.write_text(good, encoding="utf-8")
+    wait_for(lambda: preview_errors(base) == [])

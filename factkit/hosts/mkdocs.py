@@ -46,8 +46,9 @@ from .errorpage import error_page, preview_status
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
-PREVIEW = "assets/factkit-preview.js"  # under serve --dirty only: the errors over the last good page
+PREVIEW = "assets/factkit-preview.js"  # under serve only: the errors shown over the last good page
 BROKEN = "The facts have errors, so the site was not built"
+NOT_BUILT = "The site could not be built: the pages were not built again"
 OVER_LAST_GOOD = "The facts have errors: the pages were not built again"  # the last good ones stay
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
@@ -72,6 +73,17 @@ def _accurate(record: logging.LogRecord) -> bool:
     """Drops MkDocs' warning that a dirty build's navigation may be inaccurate (a site with ``strict: true`` would
     stop on it); factkit's scoped builds keep every page's title and rebuild what a save touches."""
     return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+class _Errors(logging.Handler):
+    """The errors MkDocs logs during a build (the reasons it gives when it stops one)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
@@ -165,7 +177,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
         config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
-        if self._preview is not None:
+        if self.serving:
             config.extra_javascript.append(PREVIEW)
         reader = None
         if self.serving:
@@ -241,9 +253,34 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return "".join(parts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when a fact file is saved."""
+        """Rebuild when a fact file is saved; a build that MkDocs itself stops (an error in ``mkdocs.yml``, a
+        template, a plugin) is shown over the last good pages, as a fact error is, instead of leaving the server
+        stuck until it is fixed (MkDocs holds every request meanwhile)."""
         server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
+        site_dir = Path(config.site_dir)
+
+        def build() -> None:
+            said = _Errors()
+            logging.getLogger("mkdocs").addHandler(said)
+            try:
+                builder()
+            except Exception as exc:  # MkDocs' own errors, whatever their class: shown, not raised
+                report = "\n".join([*said.lines, *([str(exc)] if str(exc) not in said.lines else [])])
+                print(f"ERROR   -  The site could not be built: {exc}", file=sys.stderr)
+                self._show(site_dir, NOT_BUILT, report)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(said)
+
+        server.builder = build
         return server
+
+    def _show(self, site_dir: Path, title: str, report: str) -> None:
+        """Write what the preview's pages show over themselves (factkit-preview.js): no error when ``report`` is
+        empty."""
+        status = (site_dir / PREVIEW).with_suffix(".json")  # beside the script, which every edition's pages share
+        status.parent.mkdir(parents=True, exist_ok=True)
+        shown = preview_status(title, report, self._shown_at)
+        status.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.site is None:  # serving with broken facts: the error page needs no values
@@ -254,7 +291,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for asset in ASSETS + ((PREVIEW,) if self._preview is not None else ()):
+        for asset in ASSETS + ((PREVIEW,) if self.serving else ()):
             if files.get_file_from_path(asset) is None:  # a site may ship its own version
                 files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         return files
@@ -421,11 +458,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
         out, (default, others) = Path(config.site_dir), self._languages(config)
-        if self._preview is not None:  # the errors each page shows over itself: none once the facts build again
-            status = (out / PREVIEW).with_suffix(".json")  # beside the script, which every edition's pages share
-            status.parent.mkdir(parents=True, exist_ok=True)
-            shown = preview_status(OVER_LAST_GOOD, self._failure or "", self._shown_at)
-            status.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
+        if self.serving:  # the errors each page shows over itself: none once the facts build again (nor when every
+            over = self._failure if self.site is not None else None  # page is the report)
+            self._show(out, OVER_LAST_GOOD, over or "")
         if self.site is None:
             return  # every page shows the report
         index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)

@@ -16,8 +16,10 @@ SITE_ROOT = Path(os.environ.get("FACTKIT_BROWSER_SITE_ROOT", sitecheck.REPO))
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once with `mkdocs build --strict`."""
+def site(request, tmp_path_factory) -> Path:
+    """The real site, built once with `mkdocs build --strict` (the flagship: shared with the other tests)."""
+    if SITE_ROOT.resolve() == sitecheck.REPO.resolve():
+        return request.getfixturevalue("flagship_site")
     try:
         return sitecheck.build_site(tmp_path_factory.mktemp("site"), SITE_ROOT)
     except RuntimeError as exc:

@@ -186,12 +186,15 @@ def soup_of(file: Path, cache: dict) -> BeautifulSoup:
     return cache[("soup", file)]
 
 
+_IDS: dict[Path, set[str]] = {}  # each built file's ids, read once per test process (the sweep's parts share them)
+
+
 def ids_of(file: Path, cache: dict) -> set[str]:
-    if file not in cache:
+    if file not in _IDS:
         soup = soup_of(file, cache)
         named = {a["name"] for a in soup.find_all("a", attrs={"name": True})}
-        cache[file] = {el["id"] for el in soup.find_all(id=True)} | named
-    return cache[file]
+        _IDS[file] = {el["id"] for el in soup.find_all(id=True)} | named
+    return _IDS[file]
 
 
 def broken_links(site: Path, path: str, cache: dict | None = None) -> list[str]:
