@@ -177,14 +177,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
         config.extra_javascript[:0] = [a for a in ASSETS if a.endswith(".js")]
-        if self.serving:
-            config.extra_javascript.append(PREVIEW)
         reader = None
         if self.serving:
+            config.extra_javascript.append(PREVIEW)
             root = project / settings.facts_dir
             if self._watcher is None or self._watcher.root != root:
-                from .. import today
-
                 self._watcher = Watcher(root, base_dir=project, today=today)
             reader = self._watcher.read
         self._failure, self._reads, self._rebuilt = None, {}, []
