@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -408,7 +409,8 @@ def test_fact_text_is_data_not_template_or_html(soups) -> None:
         for el in soup.select("article *"):
             assert not any(name.startswith("on") for name in el.attrs), (url, el)
             assert not el.get("href", "").lower().startswith("javascript:"), (url, el)
-        assert "49" not in soup.select_one("article").get_text().replace("2049", "")
+        # {{ 7*7 }} never evaluated: no "49" as a word (a commit id such as 7e42531e8849 may hold one)
+        assert not re.search(r"\b49\b", soup.select_one("article").get_text()), url
 
 
 def test_no_external_requests_from_pages(soups) -> None:
