@@ -99,6 +99,8 @@ def fresh_build(site: Path, base: str, out: Path) -> dict[str, str]:
         pages["" if rel == "index.html" else rel.removesuffix("index.html")] = path.read_text(encoding="utf-8")
     for rel in GENERATED:  # the search index, the open data and the feed too
         pages[rel] = (out / rel).read_text(encoding="utf-8")
+    for path in out.glob("*/search/search_index.json"):  # and each edition's search index
+        pages[path.relative_to(out).as_posix()] = path.read_text(encoding="utf-8")
     return pages
 
 
@@ -225,6 +227,9 @@ def test_with_editions_a_broken_fact_file_shows_the_error_in_every_edition(tmp_p
         claims.write_text(good, encoding="utf-8")
         wait_for(lambda: preview_errors(base) == [])
         assert "fk-claim" in get(base + "ar/")
+        edit(claims, "entered service in **July 2019**.", "entered service in **July 2019**, on time.")
+        wait_for(lambda: "on time." in get(base + "claims/"))
+        assert_same_as_a_fresh_build(site, base, tmp_path / "fresh")  # every edition's pages and search index
 
 
 def test_a_build_mkdocs_itself_stops_is_shown_over_the_pages_and_the_server_keeps_answering(

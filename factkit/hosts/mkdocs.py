@@ -211,6 +211,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch)
         macros.register_macros({name: self._macro(name) for name in site.macro_names()})
         if self._preview is not None:
+            search: Any = config.plugins.get("material/search")  # it would merge each build's entries with the last
+            if search is not None:  # build's itself (and again in every edition): factkit.preview merges them
+                search.is_dirty = False
             self._stamp = self._fingerprint(config)
             self._build = self._preview.pages_to_build(site.facts, self._stamp)
         return config
