@@ -1,9 +1,11 @@
-"""One search entry per claim and per entity, added to the site's search index after the build.
+"""One search entry per claim, per source and per entity, added to the site's search index after the build.
 
 Material for MkDocs indexes a page by its headings, so a claim or a person is found only inside a long section
 (the whole "People" or "All claims" topic) and a hit lands at that section's top. This adds an entry per claim
-(at its card on the claims page: its text as the title, its verdict and explanation as the text) and per entity
-(at its card: its name, the other spellings, its description), so the hit lands on the record itself.
+(at its card on the claims page: its text as the title, its verdict and explanation as the text), per source (at
+its card: publisher and title, then its date and excerpts) and per entity (at its card: its name, the other
+spellings, its description), so the hit lands on the record itself. The pages that list the records are indexed
+by their own prose and headings only (``Homes.listings``; the host leaves the lists out of the search).
 Works on Material's index format (``search/search_index.json``: ``{"config": …, "docs": [{location, title,
 text}]}``); entries already in the index at the same address are replaced.
 """
@@ -11,6 +13,7 @@ text}]}``); entries already in the index at the same address are replaced.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +23,23 @@ from .render.core import Renderer
 INDEX = Path("search") / "search_index.json"
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text(html: str) -> str:
+    """Rendered inline HTML as the index's text (tags dropped, entities kept)."""
+    return _TAG.sub("", html)
 
 
 def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
     """The entries, in fact-file order: claims (when the site has a claims page), then entities; in ``lang``
     (a record's translation, else its English)."""
     from .render import localize as loc
-    from .render.parts import verdict_text
+    from .render.parts import source_label, time_tag, verdict_text
 
     was = r.lang
     r.lang = lang
@@ -47,6 +58,14 @@ def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
                 title, _ = loc.bare(r, "claims", claim.id, "text", claim.text)
                 out.append({"location": f"{page}#claim-{claim.id}", "title": _html(title),
                             "text": _html(" ".join(text))})
+        for source in r.facts.sources.values():
+            page = r.homes.source_page(source)
+            if page is None:
+                continue
+            about = [_text(time_tag(source.published, lang=lang)) + "."]
+            about += [f"“{_html(e.text)}”" for e in source.excerpts]
+            out.append({"location": f"{page}#source-{source.id}", "title": _text(source_label(r.facts, source, lang)),
+                        "text": " ".join(about)})
         for entity in r.facts.entities.values():
             page = r.homes.entity_page(entity.kind)
             if page is None:

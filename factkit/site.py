@@ -254,6 +254,11 @@ class Site:
         as its citation marks) and, on a page that mixes claims with and without a verdict, what no badge means."""
         return refs.page_end(self.renderer, html)
 
+    def lists_records(self) -> bool:
+        """Whether the current page is one that lists claims, sources or entities (``Homes.listings``): the search
+        finds each record by its own entry, so the host indexes only the page's prose and headings."""
+        return self.renderer.local in self.renderer.homes.listings
+
     @staticmethod
     def macro_names() -> list[str]:
         return list(MACROS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import posixpath
@@ -332,6 +333,27 @@ def test_sources_page_back_links_and_details(soups) -> None:
     assert "Anonymous community forum post." in text and "c. 2015" in text and "German" in text
     backs = [a["href"] for a in src.select(".fk-cited-by a")]
     assert backs == ["../claims/#claim-bills-rumour"]
+
+
+def test_search_finds_each_record_by_its_own_entry(built, facts) -> None:
+    """One entry per claim, source and entity, at its card; the pages that list them are searched by their prose
+    and headings only (a card's text is found once, at the card, not inside its whole section again)."""
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    located = [d["location"] for d in docs]
+    assert len(located) == len(set(located))
+    assert {f"claims/#claim-{cid}" for cid in facts.claims} <= set(located)
+    assert {f"entities/#entity-{eid}" for eid in facts.entities} <= set(located)
+    entry = {d["location"]: d for d in docs}
+    for sid, source in facts.sources.items():
+        found = entry[f"sources/#source-{sid}"]
+        assert html.escape(facts.publisher_name(source), quote=False) in found["title"], sid
+        assert all(html.escape(e.text, quote=False) in found["text"] for e in source.excerpts), sid
+    listing = [d for d in docs if d["location"].split("#")[0] in ("claims/", "sources/", "entities/")
+               and not re.search(r"#(claim|source|entity)-", d["location"])]
+    assert {"claims/#topic-reservoir", "sources/", "entities/"} <= {d["location"] for d in listing}  # headings
+    cards = [c.text for c in facts.claims.values()] + [e.text for s in facts.sources.values() for e in s.excerpts]
+    assert not any(text in d["text"] for d in listing for text in cards), "a card is searched in its section too"
 
 
 def test_review_page_lists_statements_in_order(soups, facts) -> None:

@@ -29,7 +29,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -57,6 +57,7 @@ _TOKEN = re.compile(r"<p>(FKFRAG\d+Z)</p>|FKFRAG\d+Z")
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
@@ -126,6 +127,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _reads: dict[PageKey, set[str]]  # what each page built this time read from the facts
     _titles: dict[PageKey, str]  # each page's title, for the navigation of a scoped build
     _rebuilt: list[str]  # the URLs of the pages built this time, in build order
+    _searched: dict[str, str]  # the pages that list records (by URL): what the search reads of them
+    _whole: str | None = None  # such a page's content while the search reads it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
@@ -184,7 +187,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             if self._watcher is None or self._watcher.root != root:
                 self._watcher = Watcher(root, base_dir=project, today=today)
             reader = self._watcher.read
-        self._failure, self._reads, self._rebuilt = None, {}, []
+        self._failure, self._reads, self._rebuilt, self._searched = None, {}, [], {}
         try:
             self.site = site = Site.open(project, settings, pages, reader=reader)
         except SiteError as exc:
@@ -355,7 +358,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
         if self._fragments:
-            html = _TOKEN.sub(self._put_back, _IN_PARAGRAPH.sub(self._out_of_paragraph, html))
+            html = _IN_PARAGRAPH.sub(self._out_of_paragraph, html)
+            if self.site.lists_records():  # searched by its prose and headings; the lists' records have their own
+                self._searched[page.url] = _TOKEN.sub(self._prose_only, html)
+            html = _TOKEN.sub(self._put_back, html)
         lang, prose = self._page_languages(page, config)
         if lang is not None and prose is not None and lang != prose:
             # a page not translated yet, in another edition: say so, in the edition's language
@@ -368,6 +374,22 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             self._titles[key] = page.title or ""
             self._rebuilt.append(page.url)
         return html
+
+    @event_priority(100)
+    def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """A page that lists records: Material's search reads its prose and headings (see on_page_content)."""
+        if page.url in self._searched:
+            self._whole, page.content = page.content, self._searched.pop(page.url)
+        return context
+
+    @event_priority(-100)
+    def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The whole page again, without the attributes Material's search removes once it has read them."""
+        if self._whole is not None:
+            page.content, self._whole = _SEARCH_ATTRIBUTE.sub("", self._whole), None
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page: no <link rel=alternate> (see on_post_page), and with editions the default edition's,
@@ -444,6 +466,11 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         after = _IN_PARAGRAPH.sub(self._out_of_paragraph, f"<p>{after}</p>") if after.strip() else ""
         return (f"<p>{before.rstrip()}</p>\n" if before.strip() else "") + f"FKFRAG{number}Z" + \
             (f"\n{after}" if after else "")
+
+    def _prose_only(self, match: re.Match[str]) -> str:
+        """A token's HTML if it is text in a paragraph (a claim in the prose), nothing if it is a block (a list)."""
+        fragment = self._fragments[int((match.group(1) or match.group(0))[6:-1])]
+        return "" if _BLOCK.match(fragment) else self._put_back(match)
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""

@@ -42,6 +42,12 @@ class Homes:
         """The channel "report an error" links use (None when the site has none)."""
         return self.channels[0] if self.channels else None
 
+    @property
+    def listings(self) -> set[str]:
+        """The pages that list claims, sources or entities: each record has its own search entry there
+        (factkit.searchdocs), so the host indexes only the page's prose and headings."""
+        return {*self.claims.values(), *self.sources.values(), *self.entities.values()}
+
     def entity_page(self, kind: str) -> str | None:
         return self.entities.get(kind, self.entities.get(None))
 
