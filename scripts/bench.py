@@ -381,8 +381,8 @@ ENGINE_PLUGINS = ("factkit", "macros")
 # post_page, post_build) and the macros plugin (config, pre_build, nav, page_markdown, post_build) take part in;
 # the floor's same events (the search plugin's config, pre_build, page_context and post_build) are subtracted
 ENGINE_EVENTS = ("event startup", "event config", "event pre_build", "event files", "event nav", "event env",
-                 "event page_markdown", "event page_content", "event page_context", "event post_template", "event post_page",
-                 "event post_build")
+                 "event page_markdown", "event page_content", "event page_context", "event post_template",
+                 "event post_page", "event post_build")
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")  # as the plugin adds them (tested)
 
 
