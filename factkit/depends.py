@@ -1,12 +1,14 @@
 """What a page read from the facts, and what an edit changed: the live preview rebuilds only the pages whose reads
 meet the changes.
 
-A page's reads are keys: ``claim:<id>`` when it looked a claim up, ``claim:*`` when it went through every claim (a
-count, an unfiltered list), and likewise ``source:``, ``entity:``, ``publisher:``; ``topic:<id>``,
+A page's reads are keys: ``claim:<id>`` when it looked a claim up, ``claim:*`` when it went through every claim's
+record (an unfiltered list), ``claim:ids`` when it only counted them or went through their ids, and likewise
+``source:``, ``entity:``, ``publisher:``; ``topic:<id>``,
 ``entity-claims:<id>``, ``source-claims:<id>`` and ``verdict:<v>`` when it asked the indexes which claims have a
 topic, are about an entity, cite a source or carry a verdict; ``review`` for the article review. ``changes``
 gives the keys an edit touched, in the same terms: a changed claim touches its own key, ``claim:*``, and the index
-keys of its topics, entities, sources and verdict before and after the edit.
+keys of its topics, entities, sources and verdict before and after the edit (and those indexes' ``:*``, and
+``:ids`` when it joined or left one); a claim added or removed also ``claim:ids``.
 """
 
 from __future__ import annotations
@@ -45,9 +47,9 @@ class Tracked(dict[str, V]):
         if self._reads.keys is not None:
             self._reads.keys.add(f"{self._kind}:{key}")
 
-    def _all(self) -> None:
+    def _all(self, what: str = "*") -> None:
         if self._reads.keys is not None:
-            self._reads.keys.add(f"{self._kind}:*")
+            self._reads.keys.add(f"{self._kind}:{what}")
 
     def __getitem__(self, key: str) -> V:
         self._one(key)
@@ -62,15 +64,15 @@ class Tracked(dict[str, V]):
         return super().__contains__(key)
 
     def __iter__(self) -> Iterator[str]:
-        self._all()
+        self._all("ids")  # a record then looked up by its id is read as such
         return super().__iter__()
 
     def __len__(self) -> int:
-        self._all()
+        self._all("ids")
         return super().__len__()
 
     def keys(self) -> dict_keys[str, V]:
-        self._all()
+        self._all("ids")
         return super().keys()
 
     def values(self) -> dict_values[str, V]:
@@ -105,10 +107,11 @@ def changes(old: FactBase, new: FactBase) -> set[str] | None:
             a, b = before.get(rid), after.get(rid)
             if a is b or (a is not None and b is not None and a.model_dump() == b.model_dump()):
                 continue
-            touched |= {f"{name}:{rid}", f"{name}:*"}
-            if kind == "claims":
-                for claim in (a, b):
-                    touched |= _claim_keys(claim) if claim is not None else set()
+            touched |= {f"{name}:{rid}", f"{name}:*"} | ({f"{name}:ids"} if a is None or b is None else set())
+            if kind == "claims":  # the indexes it is in, before and after; the indexes' ids when that changed
+                was, now = (_claim_keys(c) if c is not None else set() for c in (a, b))
+                touched |= was | now | {f"{k.split(':')[0]}:*" for k in was | now}
+                touched |= {f"{k.split(':')[0]}:ids" for k in was ^ now}
     if _dumps([old.raw_review]) != _dumps([new.raw_review]):
         touched.add("review")
     return touched

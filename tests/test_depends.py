@@ -40,7 +40,8 @@ def test_a_page_reads_the_records_it_shows_and_the_indexes_it_asks(tmp_path: Pat
     assert {f"source:{c.source}" for c in claim.citations} <= card
     listing = reads(facts, "claims", topic=claim.topics[0])
     assert f"topic:{claim.topics[0]}" in listing and "claim:*" not in listing
-    assert "claim:*" in reads(facts, "claim_count")
+    assert reads(facts, "claim_count") == {"claim:ids"}  # a count is not rebuilt when a claim's text changes
+    assert "claim:*" in reads(facts, "timeline")
 
 
 def test_an_edit_touches_the_record_and_the_indexes_it_is_in(tmp_path: Path) -> None:
@@ -53,6 +54,7 @@ def test_an_edit_touches_the_record_and_the_indexes_it_is_in(tmp_path: Path) -> 
     after = load(tmp_path / "site")
     touched = changes(before, after)
     assert touched is not None and f"claim:{claim.id}" in touched and "claim:*" in touched
+    assert "claim:ids" not in touched and not reads(after, "claim_count") & touched
     assert {f"topic:{t}" for t in claim.topics} <= touched
     assert {f"source-claims:{c.source}" for c in claim.citations} <= touched
     assert not any(key.startswith(("source:", "entity:", "publisher:")) for key in touched)
@@ -61,3 +63,8 @@ def test_an_edit_touches_the_record_and_the_indexes_it_is_in(tmp_path: Path) -> 
     assert not reads(after, "claim", other.id) & touched  # a page showing only another claim is not rebuilt
     assert reads(after, "claim", claim.id) & touched
     assert changes(after, load(tmp_path / "site")) == set()  # loading the same files again changes nothing
+    with path.open("a", encoding="utf-8") as fh:  # a claim added: the counts change
+        fh.write("  - id: one-more\n    text: One more claim.\n    citations: [{source: council-minutes}]\n"
+                 "    topics: [reservoir]\n    checked: 2026-11-20\n")
+    added = changes(after, load(tmp_path / "site"))
+    assert added is not None and reads(after, "claim_count") <= added
