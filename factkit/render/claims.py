@@ -64,12 +64,8 @@ def claim_line(r: Renderer, claim: Claim) -> str:
     label = verdict_badge(claim.review.verdict, r.lang) if claim.review else \
         tag("span", esc(loc.t(r, "evidence-label")), class_="fk-go-label")
     href = r.claim_href(claim.id)
-    if href is not None:
-        name = verdict_text(claim.review.verdict, r.lang) if claim.review else loc.t(r, "background")
-        go = tag("a", label, href=href, class_="fk-claim-go", title=loc.t(r, "entry-title", name=name))
-    else:
-        go = label if claim.review else ""
-    return tag("li", f"{text} {go}".rstrip(), class_="fk-claim-line", data_claim=claim.id)
+    go = tag("a", label, href=href, class_="fk-claim-go") if href is not None else label if claim.review else ""
+    return tag("li", f"{text} {go}".rstrip())  # an entity can list thousands: no more markup than this
 
 
 def _row(label: str, value: str) -> str:
