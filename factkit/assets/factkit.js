@@ -130,10 +130,13 @@
 
   // a table wider than its column scrolls sideways: say so, with a shadow at the hidden edge
   function markScrolling() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      var table = wrap.querySelector("table");
-      var scrolls = table && wrap.scrollWidth > wrap.clientWidth + 1;
-      wrap.classList.toggle("fk-scrolls", !!scrolls);
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+    var wide = wraps.map(function (wrap) {  // every width read before anything changes: one layout, not one a table
+      return !!wrap.querySelector("table") && wrap.scrollWidth > wrap.clientWidth + 1;
+    });
+    wraps.forEach(function (wrap, i) {
+      var scrolls = wide[i];
+      wrap.classList.toggle("fk-scrolls", scrolls);
       var hint = wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("fk-scroll-hint") ?
         wrap.previousElementSibling : null;
       if (scrolls && !hint) {
@@ -149,12 +152,12 @@
       }
     });
   }
-  // Material wraps the tables once its own script has run: look again then
+  // Material wraps the tables once its own script has run (on each page it loads): look then
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { setTimeout(markScrolling, 0); });
+  } else {
+    window.addEventListener("load", markScrolling);
   }
-  window.addEventListener("load", markScrolling);
-  markScrolling();
   var resizing = 0;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(markScrolling, 150); });
 
