@@ -118,6 +118,15 @@ def test_search_finds_an_entity_by_its_arabic_or_russian_name(open_page, facts, 
         f"no result for {word!r} leads to {entity['name']}'s card: {hrefs}"
 
 
+def test_a_pasted_query_is_searched(open_page, facts):
+    """Material searches on keyup; a pasted or dictated query (an input event and no key) is searched too."""
+    entity, word = _entity_with_alias(facts, "\u0600-\u06ff")
+    page = open_page("", viewport=VIEWPORTS["phone"])
+    assert search(page, "Lavrov")  # typed key by key: the index is loaded and the worker ready
+    page.locator("input.md-search__input").fill(word)  # as a paste: the whole text at once, no key events
+    page.locator(f'.md-search-result__item a[href$="#entity-{entity["id"]}"]').first.wait_for(timeout=10000)
+
+
 def test_the_search_index_waits_for_the_reader(open_page, base_url):
     page = open_page(None)
     fetched = []
