@@ -300,7 +300,7 @@ def test_computed_values_and_entities(soups) -> None:
         assert expected in " ".join(text.split()), expected
     ent = soups["entities/"].find(id="entity-supply-agreement")
     assert "2051" in ent.select_one(".fk-terms").get_text()
-    assert ent.select('.fk-about [data-claim="deal-signed"]')
+    assert ent.select('.fk-about a[href$="#claim-deal-signed"]')
 
 
 def test_entity_cards_list_their_claims_compactly(built, soups, facts) -> None:
