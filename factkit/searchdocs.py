@@ -13,30 +13,22 @@ text}]}``); entries already in the index at the same address are replaced.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from . import i18n
 from .render.core import Renderer
+from .render.html import without_tags
 
 INDEX = Path("search") / "search_index.json"
-
-
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _text(html: str) -> str:
-    """Rendered inline HTML as the index's text (tags dropped, entities kept)."""
-    return _TAG.sub("", html)
-
-
 def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
-    """The entries, in fact-file order: claims (when the site has a claims page), then entities; in ``lang``
+    """The entries, in fact-file order: claims, sources, then entities (those whose list is on a page); in ``lang``
     (a record's translation, else its English)."""
     from .render import localize as loc
     from .render.parts import source_label, time_tag, verdict_text
@@ -62,10 +54,10 @@ def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
             page = r.homes.source_page(source)
             if page is None:
                 continue
-            about = [_text(time_tag(source.published, lang=lang)) + "."]
+            about = [without_tags(time_tag(source.published, lang=lang)) + "."]
             about += [f"“{_html(e.text)}”" for e in source.excerpts]
-            out.append({"location": f"{page}#source-{source.id}", "title": _text(source_label(r.facts, source, lang)),
-                        "text": " ".join(about)})
+            out.append({"location": f"{page}#source-{source.id}",
+                        "title": without_tags(source_label(r.facts, source, lang)), "text": " ".join(about)})
         for entity in r.facts.entities.values():
             page = r.homes.entity_page(entity.kind)
             if page is None:

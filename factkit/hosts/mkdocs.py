@@ -467,14 +467,17 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return (f"<p>{before.rstrip()}</p>\n" if before.strip() else "") + f"FKFRAG{number}Z" + \
             (f"\n{after}" if after else "")
 
+    def _fragment(self, match: re.Match[str]) -> str:
+        """The HTML a token of ``_TOKEN`` stands for."""
+        return self._fragments[int((match.group(1) or match.group(0))[6:-1])]
+
     def _prose_only(self, match: re.Match[str]) -> str:
         """A token's HTML if it is text in a paragraph (a claim in the prose), nothing if it is a block (a list)."""
-        fragment = self._fragments[int((match.group(1) or match.group(0))[6:-1])]
-        return "" if _BLOCK.match(fragment) else self._put_back(match)
+        return "" if _BLOCK.match(self._fragment(match)) else self._put_back(match)
 
     def _put_back(self, match: re.Match[str]) -> str:
         """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
-        fragment = self._fragments[int((match.group(1) or match.group(0))[6:-1])]
+        fragment = self._fragment(match)
         if match.group(1) and not _BLOCK.match(fragment):
             return f"<p>{fragment}</p>"
         return fragment

@@ -7,6 +7,7 @@ entity-escaped for the characters Markdown, attr_list or Jinja could re-interpre
 from __future__ import annotations
 
 import html
+import re
 
 from markdown_it import MarkdownIt
 
@@ -119,3 +120,11 @@ def plain_text(text: str) -> str:
     if len(_PLAIN_DONE) < 100_000:
         _PLAIN_DONE[text] = done
     return done
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def without_tags(rendered: str) -> str:
+    """Rendered inline HTML with its tags dropped (its entities kept): the text a search entry or a check reads."""
+    return _TAG.sub("", rendered)

@@ -3,13 +3,12 @@ English marked as not translated (in that language's words): never a blank, neve
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import i18n
 from ..dates import EDTFDate
 from .core import Renderer
-from .html import esc, inline_md, plain_text, tag
+from .html import esc, inline_md, plain_text, tag, without_tags
 
 Key = str | tuple[Any, ...]  # 'text', ('corrections', 0, 'what'), ('roles', 1), ('says', 0), ('not_checked', ref)
 
@@ -110,7 +109,7 @@ def t(r: Renderer, key: str, **values: object) -> str:
 def put_date(text: str, date_html: str) -> str:
     """``text`` (escaped, with NUL where the date goes) with the date's HTML in place; a date that ends a sentence
     itself ('27 ноября 2026 г.') takes the place of the sentence's full stop."""
-    if re.sub(r"<[^>]*>", "", date_html).endswith("."):
+    if without_tags(date_html).endswith("."):
         text = text.replace("\x00.", "\x00")
     return text.replace("\x00", date_html)
 
