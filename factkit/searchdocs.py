@@ -12,6 +12,7 @@ text}]}``); entries already in the index at the same address are replaced.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ INDEX = Path("search") / "search_index.json"
 
 
 def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text as the index's HTML: ``&``, ``<`` and ``>`` escaped, quotes as typed."""
+    return html.escape(text, quote=False)
 
 
 def entries(r: Renderer, lang: str = i18n.DEFAULT) -> list[dict[str, str]]:
