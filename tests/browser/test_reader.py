@@ -4,6 +4,7 @@ read the timeline, switch colour scheme and print. Pages, claims and names are d
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from urllib.parse import urljoin
@@ -18,19 +19,30 @@ VIEWPORTS = {"desktop": sitecheck.DESKTOP, "phone": sitecheck.PHONE}
 NO_SIDEWAYS = "document.scrollingElement.scrollWidth <= window.innerWidth"
 
 
+@functools.cache
+def _parsed(file):
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
 def soup_of(site, path):
-    return BeautifulSoup(sitecheck.page_file(site, path).read_text(encoding="utf-8"), "html.parser")
+    """The built page, parsed once per test process (the tests only read it)."""
+    return _parsed(sitecheck.page_file(site, path))
 
 
 def pages_with(site, pages, selector):
     """Sitemap pages whose article contains `selector`, most matches first."""
+    return list(_pages_with(site, tuple(pages), selector))
+
+
+@functools.cache
+def _pages_with(site, pages, selector):
     counts = []
     for path in pages:
         article = soup_of(site, path).select_one("article")
         n = len(article.select(selector)) if article else 0
         if n:
             counts.append((n, path))
-    return [p for _, p in sorted(counts, key=lambda c: -c[0])]
+    return tuple(p for _, p in sorted(counts, key=lambda c: -c[0]))
 
 
 def in_viewport(page, selector):
