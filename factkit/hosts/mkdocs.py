@@ -58,6 +58,9 @@ _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"
 _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
+# what factkit marks data-search-exclude (citation previews, a page's sources), left out before Material's search
+# parses the page: its parser would skip them, after reading them tag by tag (most of a prose page's tags)
+_UNSEARCHED = re.compile(r"<(sup|section)\b[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
@@ -127,8 +130,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _reads: dict[PageKey, set[str]]  # what each page built this time read from the facts
     _titles: dict[PageKey, str]  # each page's title, for the navigation of a scoped build
     _rebuilt: list[str]  # the URLs of the pages built this time, in build order
-    _searched: dict[str, str]  # the pages that list records (by URL): what the search reads of them
-    _whole: str | None = None  # such a page's content while the search reads it
+    _searched: dict[str, str]  # what the search reads of each page (by URL)
+    _whole: str | None = None  # the page's content while the search reads it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
@@ -368,6 +371,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
+        self._searched[page.url] = _UNSEARCHED.sub("", self._searched.get(page.url, html))
         if self._preview is not None:
             key = (self._edition(config) or "", page.file.src_uri)
             self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
@@ -377,7 +381,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(100)
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """A page that lists records: Material's search reads its prose and headings (see on_page_content)."""
+        """Material's search reads what on_page_content kept for it: a page's text and headings (of a page that lists
+        records, its prose only), without what is excluded from the search."""
         if page.url in self._searched:
             self._whole, page.content = page.content, self._searched.pop(page.url)
         return context
