@@ -58,9 +58,10 @@ _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"
 _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
-# what factkit marks data-search-exclude (citation previews, a page's sources), left out before Material's search
-# parses the page: its parser would skip them, after reading them tag by tag (most of a prose page's tags)
-_UNSEARCHED = re.compile(r"<(sup|section)\b[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+# what factkit marks data-search-exclude (citation previews, a card's evidence, "cite this" and "report", a page's
+# sources; none holds an element of its own kind), left out before Material's search parses the page: its parser
+# would skip them, after reading them tag by tag (most of a prose page's tags)
+_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p)\b[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 

@@ -133,7 +133,8 @@ def evidence_block(r: Renderer, claim: Claim) -> str:
     if not claim.citations:
         return tag("p", esc(loc.t(r, "no-evidence")), class_="fk-empty")
     summary = tag("summary", esc(evidence_summary(claim, r.lang)), class_="fk-evidence-summary")
-    return tag("details", summary + evidence(r, claim.citations), class_="fk-evidence-block")
+    return tag("details", summary + evidence(r, claim.citations), class_="fk-evidence-block",
+               data_search_exclude=True)
 
 
 def claim_card(r: Renderer, claim: Claim, anchor: str | None = None) -> str:
@@ -212,7 +213,8 @@ def cite_this(r: Renderer, claim: Claim) -> str:
         full += " " + loc.t(r, "cite-version", version=version)
     body = (tag("p", tag("span", esc(loc.t(r, "short")), class_="fk-label") + " " + short, class_="fk-cite-short")
             + tag("p", tag("span", esc(loc.t(r, "full")), class_="fk-label") + " " + full, class_="fk-cite-full"))
-    return tag("details", tag("summary", esc(loc.t(r, "cite-claim"))) + body, class_="fk-citethis")
+    return tag("details", tag("summary", esc(loc.t(r, "cite-claim"))) + body, class_="fk-citethis",
+               data_search_exclude=True)
 
 
 def _entity_link(r: Renderer, eid: str) -> str:

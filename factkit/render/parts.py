@@ -195,7 +195,7 @@ def evidence(r: Renderer, citations: list[Citation]) -> str:
             item = r.memo[key] = _evidence_item(r, source, cit, href)
         n, use = r.cite(source.id)  # numbered like the markers: the page's list of sources links back here
         items.append(tag("li", tag("span", esc(f"[{n}]"), class_="fk-ev-num") + " " + item, id=use))
-    return tag("ol", "".join(items), class_="fk-evidence")
+    return tag("ol", "".join(items), class_="fk-evidence", data_search_exclude=True)  # searched at each source
 
 
 def _evidence_item(r: Renderer, source: Source, cit: Citation, href: str | None) -> str:

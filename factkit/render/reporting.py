@@ -44,7 +44,7 @@ def report_link(r: Renderer, claim: Claim) -> str:
         link = tag("a", fill(r, "report-claim-id", id=tag("code", esc(claim.id))), href=r.home(r.homes.report))
     else:
         return ""
-    return tag("p", link, class_="fk-report")
+    return tag("p", link, class_="fk-report", data_search_exclude=True)
 
 
 def report_url(r: Renderer) -> str:
