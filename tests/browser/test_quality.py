@@ -17,6 +17,7 @@ QUARTERS = 4  # every page, in four parts that test runners can share out (pytes
 def test_quality_bars_on_every_page(chromium, base_url, site, pages, screenshots, part):
     swept = [*pages, *sitecheck.edition_sweep(site), "404.html"]  # English, and ar/ru home, fact-check, visit
     assert len(swept) >= QUARTERS
+    swept.sort(key=lambda path: -sitecheck.page_file(site, path).stat().st_size)  # parts of about equal weight
     reports = sitecheck.measure_pages(chromium, base_url, site, swept[part::QUARTERS], shots=screenshots)
     print("\n" + sitecheck.table(reports))
     failures = [f"/{r.path}: {f}" for r in reports for f in r.failures()] + sitecheck.site_problems(site)
