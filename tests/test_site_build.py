@@ -357,6 +357,9 @@ def test_search_finds_each_record_by_its_own_entry(built, facts) -> None:
     noisy = [d["location"] for d in docs if "sources-on-this-page" in d["location"]
              or any(words in d["text"] for words in furniture)]
     assert not noisy, f"citation previews, evidence, 'cite this' or a page's sources are searched: {noisy}"
+    searched = " ".join(d["text"] for d in docs)
+    wordings = [c.review.wording for c in facts.claims.values() if c.review]
+    assert wordings and all(html.escape(w, quote=False) in searched for w in wordings), "a checked wording is not found"
 
 
 def test_review_page_lists_statements_in_order(soups, facts) -> None:
