@@ -62,7 +62,8 @@ _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material'
 # sources; none holds an element of its own kind), left out before Material's search parses the page: its parser
 # would skip them, after reading them tag by tag (most of a prose page's tags). A card's wording checked and reason
 # stay: a reader may search a phrase of the article.
-_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p)\b[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p) class=\"fk-[^\"]*\"[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>",
+                         re.DOTALL)  # factkit's own elements only: a page author's are left to Material
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
