@@ -720,3 +720,34 @@ def test_a_large_site_splits_its_claims_and_sources_over_pages(tmp_path: Path) -
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     located = {d["location"] for d in index["docs"]}
     assert all(f"claims-bills/#claim-{cid}" in located for cid in bills)
+
+
+TWO_BUILDS = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+partial = Path("overrides/partials/copyright.html")
+for marker in sys.argv[1:]:
+    partial.write_text("<small>" + marker + "</small>", encoding="utf-8")
+    config = load_config("mkdocs.yml")
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    print(marker, marker in Path("site/index.html").read_text(encoding="utf-8"))
+"""
+
+
+def test_a_template_edited_between_two_builds_in_one_process_is_used_by_the_second(tmp_path: Path) -> None:
+    """Theme templates are compiled once per process (``mkdocs serve`` rebuilds in one): a template saved between
+    two builds must be compiled again, not taken from what the first build compiled."""
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    (site / "overrides" / "partials").mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
+    env |= {"FACTKIT_TODAY": TODAY, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", TWO_BUILDS, "first-footer", "second-footer"], cwd=site,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["first-footer", "True", "second-footer", "True"], result.stderr

@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import BytecodeCache, TemplateSyntaxError
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,6 +75,27 @@ def _valid(html: str) -> str:
     """Two things Material's templates write that the W3C checker rejects: ``autocomplete`` on its checkbox toggles
     (allowed on text-like inputs only) and an empty ``tabindex`` on the drawer's label."""
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html).replace(' tabindex=""', "")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates, compiled once per process (in memory, never on disk) and reused by every edition's
+    build and every rebuild under ``serve``: MkDocs makes a new Jinja environment for each, which compiled Material's
+    templates again each time. Jinja checks each template's source against its checksum, so an edited template
+    is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str | None, Any]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, (None, None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def _accurate(record: logging.LogRecord) -> bool:
@@ -292,6 +314,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         status.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = _COMPILED
         if self.site is None:  # serving with broken facts: the error page needs no values
             return env
         lang = self._edition(config)  # each edition's build has its own env: its About page, in its words
