@@ -59,6 +59,7 @@ _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"
 _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
+_ANY_SEARCH_ATTRIBUTE = re.compile(r"data-search-\w+=\"")  # found fast (a literal start): the one above tries each
 # what factkit marks data-search-exclude (citation previews, a card's evidence, "cite this" and "report", a page's
 # sources; none holds an element of its own kind), left out before Material's search parses the page: its parser
 # would skip them, after reading them tag by tag (most of a prose page's tags). A card's wording checked and reason
@@ -96,6 +97,13 @@ class _CompiledTemplates(BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
+
+
+def _without_alternates(html: str) -> str:
+    """The page without Material's ``<link rel="alternate" hreflang>`` (see ``on_post_page``), looked for in the
+    ``<head>`` only, where Material writes them: a regular expression that may start anywhere is slow on a big page."""
+    end = html.find("</head>")
+    return _ALTERNATE.sub("", html) if end < 0 else _ALTERNATE.sub("", html[:end]) + html[end:]
 
 
 def _accurate(record: logging.LogRecord) -> bool:
@@ -417,7 +425,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """The whole page again, without the attributes Material's search removes once it has read them."""
         if self._whole is not None:
-            page.content, self._whole = _SEARCH_ATTRIBUTE.sub("", self._whole), None
+            whole, self._whole = self._whole, None
+            page.content = _SEARCH_ATTRIBUTE.sub("", whole) if _ANY_SEARCH_ATTRIBUTE.search(whole) else whole
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
@@ -427,7 +436,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         whichever edition is built last (a host serves one 404 page, at the site's root)."""
         if template_name != "404.html":
             return output_content
-        output = _valid(_ALTERNATE.sub("", output_content))
+        output = _valid(_without_alternates(output_content))
         i18n = self._i18n(config)
         if i18n is None:
             return output
@@ -447,7 +456,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         # expecting each to be an edition's root; mkdocs-static-i18n points them at this page's other editions, so
         # every page would request missing sitemaps. The hreflang alternates are in sitemap.xml (per page) and on
         # the switcher's links instead.
-        output = _ALTERNATE.sub("", output)
+        output = _without_alternates(output)
         if lang == default:
             return output
         output = _HEADERLINK.sub(rf'\1{i18n_words.t(lang, "heading-link")}"', output)  # Markdown's toc: English

@@ -32,6 +32,11 @@ def time_tag(date: EDTFDate | None, missing: str = "date unknown", lang: str = i
         if lang != i18n.DEFAULT:
             missing = i18n.t(lang, "undated" if missing == "undated" else "date-unknown")
         return tag("span", esc(missing), class_="fk-nodate")
+    return _time_element(date, lang, governed)
+
+
+@functools.lru_cache(maxsize=8192)  # the same dates recur on every page, in every edition (CLDR formatting is slow)
+def _time_element(date: EDTFDate, lang: str, governed: bool) -> str:
     return tag("time", esc(i18n.date_in(date, lang, governed)), datetime=date.iso())
 
 
