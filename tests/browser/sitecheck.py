@@ -7,6 +7,7 @@ against the quality bars (accessibility, privacy, weight, console, links, meta).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import posixpath
@@ -179,29 +180,24 @@ def is_reference_page(soup: BeautifulSoup) -> bool:
 
 # ---- static checks on the built files -----------------------------------------------------------------------
 
-def soup_of(file: Path, cache: dict) -> BeautifulSoup:
-    """Each built file parsed once per run."""
-    if ("soup", file) not in cache:
-        cache[("soup", file)] = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-    return cache[("soup", file)]
+@functools.cache
+def parsed(file: Path) -> BeautifulSoup:
+    """A built file, parsed once per test process (every test only reads it)."""
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
 
-_IDS: dict[Path, set[str]] = {}  # each built file's ids, read once per test process (the sweep's parts share them)
+@functools.cache
+def ids_of(file: Path) -> frozenset[str]:
+    """A built file's ids and anchor names, read once per test process (the sweep's parts share them)."""
+    soup = parsed(file)
+    named = {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+    return frozenset({el["id"] for el in soup.find_all(id=True)} | named)
 
 
-def ids_of(file: Path, cache: dict) -> set[str]:
-    if file not in _IDS:
-        soup = soup_of(file, cache)
-        named = {a["name"] for a in soup.find_all("a", attrs={"name": True})}
-        _IDS[file] = {el["id"] for el in soup.find_all(id=True)} | named
-    return _IDS[file]
-
-
-def broken_links(site: Path, path: str, cache: dict | None = None) -> list[str]:
+def broken_links(site: Path, path: str) -> list[str]:
     """Internal links (href/src) from one page whose file or #anchor is missing in the build."""
-    cache = {} if cache is None else cache
     here = page_file(site, path)
-    soup = soup_of(here, cache)
+    soup = parsed(here)
     base_dir = posixpath.dirname(path) if not path.endswith("/") and path else path.rstrip("/")
     problems = []
     for el in soup.find_all(["a", "link", "script", "img", "source"]):
@@ -225,7 +221,7 @@ def broken_links(site: Path, path: str, cache: dict | None = None) -> list[str]:
             problems.append(f"{ref} (no file {target.relative_to(site)})")
             continue
         checkable = frag and not frag.startswith(":~:") and target.suffix == ".html"
-        if checkable and unquote(frag) not in ids_of(target, cache):
+        if checkable and unquote(frag) not in ids_of(target):
             problems.append(f"{ref} (no #{unquote(frag)} in {target.relative_to(site)})")
     return problems
 
@@ -393,14 +389,14 @@ def _start(browser, base: str, path: str, viewport, shots: Path | None = None) -
     return context, page, guard, overflow, about_url
 
 
-def _finish(site: Path, path: str, started: tuple, link_cache: dict) -> PageReport:
+def _finish(site: Path, path: str, started: tuple) -> PageReport:
     context, page, guard, overflow, about = started
     try:
         file = page_file(site, path)
-        soup = soup_of(file, link_cache)
+        soup = parsed(file)
         report = PageReport(
             path=path, reference=is_reference_page(soup), html_kb=file.stat().st_size / 1024, assets_kb=0.0,
-            axe_blocking=0, axe_ids=[], foreign=0, console=0, broken=broken_links(site, path, link_cache),
+            axe_blocking=0, axe_ids=[], foreign=0, console=0, broken=broken_links(site, path),
             meta_missing=meta_problems(soup), overflow_px=max(0, overflow), about=about,
         )
         violations = page.evaluate("window.__fkAxe.then(r => r.violations)")
@@ -420,12 +416,11 @@ def measure_pages(browser, base: str, site: Path, paths: list[str], viewport=DES
                   shots: Path | None = None):
     """Measure pages against every quality bar; axe runs on `parallel` pages at once while Python checks links.
     With `shots`, a screenshot of each page (as loaded, top of the page) is saved there."""
-    cache: dict = {}
     reports: list[PageReport] = []
     for i in range(0, len(paths), parallel):
         chunk = paths[i:i + parallel]
         started = [_start(browser, base, path, viewport, shots) for path in chunk]
-        reports += [_finish(site, path, s, cache) for path, s in zip(chunk, started, strict=True)]
+        reports += [_finish(site, path, s) for path, s in zip(chunk, started, strict=True)]
     return reports
 
 

@@ -11,7 +11,6 @@ from urllib.parse import urljoin
 
 import pytest
 import sitecheck
-from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
@@ -19,14 +18,9 @@ VIEWPORTS = {"desktop": sitecheck.DESKTOP, "phone": sitecheck.PHONE}
 NO_SIDEWAYS = "document.scrollingElement.scrollWidth <= window.innerWidth"
 
 
-@functools.cache
-def _parsed(file):
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-
 def soup_of(site, path):
     """The built page, parsed once per test process (the tests only read it)."""
-    return _parsed(sitecheck.page_file(site, path))
+    return sitecheck.parsed(sitecheck.page_file(site, path))
 
 
 def pages_with(site, pages, selector):
