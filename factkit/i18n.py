@@ -585,7 +585,8 @@ def check_translations(facts: FactBase, text_check: Any) -> list[Problem]:
                 f"{what} {said}; the English is now {now}: check the translation against the English, then set "
                 f"from: {as_yaml(now)} (or run python -m factkit translations --confirm {rid or 'review'} {lang})",
                 "warning"))
-    for lang, labels in catalog.topics.items():
+    # a record the loader rejected may be the one using a topic: fix the errors first (as for unused sources)
+    for lang, labels in catalog.topics.items() if not facts.dropped else ():
         for topic in labels:
             if topic not in facts.claims_by_topic and topic != "other":
                 holder = next(x for x in facts.translations if x.lang == lang and topic in x.topics)

@@ -158,3 +158,17 @@ def test_a_hash_of_digits_is_written_so_yaml_reads_it_as_text() -> None:
     for digest in ("34968633", "1e234567", "00000000", "4731d0d2", "e0c880fc", "0e000000"):
         assert yaml.safe_load(f"from: {as_yaml(digest)}") == {"from": digest}, digest
     assert as_yaml("4731d0d2") == "4731d0d2" and as_yaml("34968633") == '"34968633"'
+
+
+def test_a_fact_file_that_cannot_be_read_does_not_make_its_topics_look_unused(tmp_path: Path) -> None:
+    """A translated topic whose only claims sit in a file with a YAML error is not reported as unused: the editor
+    would be told to delete a translation that is right (the error in the file is reported, and is enough)."""
+    claim = ("claims:\n  - id: dam\n    text: The dam was built.\n    date: '2020-01-01'\n    topics: [dams]\n"
+             "    checked: '2026-11-01'\n    citations:\n      - source: s1\n")
+    tr = "translations:\n  lang: ar\n  topics:\n    dams: \"السدود\"\n"
+    _, problems = load(tmp_path, {"dams.yml": claim, "i18n/ar.yml": tr})
+    assert "unknown-topic" not in {p.code for p in problems}
+    _, problems = load(tmp_path, {"dams.yml": claim.replace("    text:", "\ttext:")})
+    found = {(p.path, p.code) for p in problems}
+    assert ("facts/dams.yml", "yaml-tab") in found
+    assert "unknown-topic" not in {code for _, code in found}
