@@ -92,6 +92,12 @@ _GOT = {"str": "text", "int": "a number", "float": "a number", "LList": "a list"
         "NoneType": "nothing", "bool": "true/false"}
 
 
+def _meant(model: type[Record], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed field an unknown one is closest to, if any is close."""
+    near = difflib.get_close_matches(str(loc[-1]), _allowed_fields(model, loc), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
 def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, str]:
     """(code, message) for one pydantic error. Inputs are quoted short: a value can be megabytes."""
     loc = err["loc"]
@@ -101,9 +107,8 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
     if kind == "missing":
         return "missing-field", f"{what} is missing the required field '{name}'; add it"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc)
-        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{near[0]}'?" if near else f"allowed fields: {', '.join(allowed)}"
+        near = _meant(model, loc)
+        hint = f"did you mean '{near}'?" if near else f"allowed fields: {', '.join(_allowed_fields(model, loc))}"
         return "unknown-field", f"unknown field '{name}' in {what}; {hint}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
@@ -143,7 +148,12 @@ def _validate(model: type[Record], data: Any, path: str, line: int, what: str,
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # a required field spelled wrong is one mistake: its "did you mean" says it, not a second "missing" error
+        meant = {(e["loc"][:-1], _meant(model, e["loc"])) for e in errors if e["type"] == "extra_forbidden"}
+        for err in errors:
+            if err["type"] == "missing" and (err["loc"][:-1], err["loc"][-1] if err["loc"] else None) in meant:
+                continue
             code, message = _describe(err, model, what)
             problems.append(Problem(path, _node_line(data, err["loc"], line), code, message))
         return None

@@ -40,10 +40,17 @@ def run(tmp_path: Path, files: dict[str, str]) -> list[factkit.Problem]:
 
 
 def test_did_you_mean_for_fields(tmp_path: Path) -> None:
+    """A required field spelled wrong is one mistake, reported once: at the misspelling, with the right name."""
     problems = run(tmp_path, {"a.yml": SOURCE.replace("publisher:", "publsher:") + CLAIM})
-    assert [(p.line, p.code) for p in problems] == [(2, "missing-field"), (4, "unknown-field")]
-    assert "did you mean 'publisher'?" in problems[1].message
-    assert "source 'src' is missing the required field 'publisher'" in problems[0].message
+    assert [(p.line, p.code) for p in problems] == [(4, "unknown-field")]
+    assert "did you mean 'publisher'?" in problems[0].message
+
+
+def test_a_missing_field_is_still_reported_beside_an_unrelated_misspelling(tmp_path: Path) -> None:
+    claim = CLAIM.replace('    text: "T."\n', "").replace("    checked:", "    topcis: [x]\n    checked:")
+    problems = run(tmp_path, {"a.yml": SOURCE + claim})
+    assert [(p.line, p.code) for p in problems] == [(11, "missing-field"), (12, "unknown-field")]
+    assert "the required field 'text'" in problems[0].message and "did you mean 'topics'?" in problems[1].message
 
 
 def test_unknown_field_without_a_near_name_lists_the_allowed(tmp_path: Path) -> None:
