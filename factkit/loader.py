@@ -78,6 +78,20 @@ def _allowed_fields(model: type[Record], loc: tuple[int | str, ...]) -> list[str
     return list(getattr(current, "model_fields", {}))
 
 
+def _belongs_under(model: type[Record], loc: tuple[int | str, ...]) -> str | None:
+    """The field of this record whose mapping has a field of that name ('verdict' -> 'review'), if one has."""
+    current: Any = model
+    for part in loc[:-1]:
+        if not isinstance(part, int):
+            field = getattr(current, "model_fields", {}).get(part)
+            current = _inner_model(field.annotation) if field is not None else None
+    for name, field in getattr(current, "model_fields", {}).items():
+        inner = _inner_model(field.annotation)
+        if inner is not None and loc[-1] in inner.model_fields:
+            return str(name)
+    return None
+
+
 def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
@@ -107,8 +121,13 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
     if kind == "missing":
         return "missing-field", f"{what} is missing the required field '{name}'; add it"
     if kind == "extra_forbidden":
-        near = _meant(model, loc)
-        hint = f"did you mean '{near}'?" if near else f"allowed fields: {', '.join(_allowed_fields(model, loc))}"
+        near, under = _meant(model, loc), _belongs_under(model, loc)
+        if near:
+            hint = f"did you mean '{near}'?"
+        elif under:
+            hint = f"'{name}' goes in the {under}: mapping (write '{under}:' and indent '{name}: …' under it)"
+        else:
+            hint = f"allowed fields: {', '.join(_allowed_fields(model, loc))}"
         return "unknown-field", f"unknown field '{name}' in {what}; {hint}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")

@@ -169,3 +169,9 @@ def test_entity_messages_say_entity(tmp_path: Path) -> None:
     text = "\n".join(str(p) for p in problems)
     assert "in entity 'x'" in text and "already used by the entity at facts/b.yml:2" in text
     assert "entitie" not in text
+
+
+def test_a_field_written_one_level_too_high_says_where_it_goes(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE + CLAIM + "    verdict: accurate\n"})
+    assert (p.line, p.code) == (15, "unknown-field")
+    assert "'verdict' goes in the review: mapping" in p.message
