@@ -751,3 +751,23 @@ def test_a_template_edited_between_two_builds_in_one_process_is_used_by_the_seco
     result = subprocess.run([sys.executable, "-c", TWO_BUILDS, "first-footer", "second-footer"], cwd=site,
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["first-footer", "True", "second-footer", "True"], result.stderr
+
+
+def test_a_misspelled_macro_name_fails_at_its_line_and_what_a_page_sets_itself_does_not(tmp_path) -> None:
+    """An unknown name in a page (a misspelled macro) is the page author's error at its line, with a suggestion,
+    not mkdocs-macros' traceback; names the page sets ({% set %}, {% for %}), its front matter and Jinja's own
+    are known, and a page mkdocs-macros does not render is not checked."""
+    site = copy_site(tmp_path)
+    (site / "docs" / "oops.md").write_text(
+        "---\nnote: hello\n---\n# Oops\n\n{% set n = claim_count() %}{% for i in range(2) %}{{ loop.index }}"
+        "{% endfor %} {{ n }} {{ note }} {{ page.title }}\n\nWe hold {{ clam_count() }} claims.\n", encoding="utf-8")
+    (site / "docs" / "raw.md").write_text("---\nrender_macros: false\n---\n# Raw\n\nWrite {{ anything }}.\n",
+                                          encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert ("docs/oops.md:8: 'clam_count' is not a macro or variable of this site; did you mean 'claim_count'? "
+            "[unknown-macro]") in output
+    assert output.count("[unknown-macro]") == 1
+    (site / "docs" / "oops.md").write_text("# Oops\n\n{% set n = claim_count() %}{{ n }} claims.\n",
+                                           encoding="utf-8")
+    result = build(site, tmp_path / "out2")
+    assert result.returncode == 0, result.stdout + result.stderr

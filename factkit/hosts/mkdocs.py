@@ -24,8 +24,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, TemplateSyntaxError
+from jinja2 import BytecodeCache, TemplateSyntaxError, meta
 from jinja2.bccache import Bucket
+from jinja2.nodes import Name
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,7 @@ _ANY_SEARCH_ATTRIBUTE = re.compile(r"data-search-\w+=\"")  # found fast (a liter
 # stay: a reader may search a phrase of the article.
 _UNSEARCHED = re.compile(r"<(sup|section|details|ol|p) class=\"fk-[^\"]*\"[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>",
                          re.DOTALL)  # factkit's own elements only: a page author's are left to Material
+_PAGE_VARIABLES = ("page", "navigation", "files")  # what mkdocs-macros adds to each page's variables as it renders it
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
@@ -373,12 +375,26 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if self._preview is not None:
             self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
         macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
+        rendered = (page.meta or {}).get("render_macros", macros.config.get("render_by_default", True))
+        if rendered is False:  # mkdocs-macros leaves this page as it is written: nothing to check
+            return markdown
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
-            macros.env.parse(markdown)
+            tree = macros.env.parse(markdown)
         except TemplateSyntaxError as exc:
             self.site.note(Problem(Path(shown).as_posix(), (exc.lineno or 1) + offset, "template-syntax",
                                    f"the page's macros cannot be read: {exc.message}; check the braces "
                                    "{{ ... }} and {% ... %} on this line"))
+            page.meta = {**(page.meta or {}), "render_macros": False}
+            return ""
+        known = {*macros.env.globals, *macros.variables, *(page.meta or {}), *_PAGE_VARIABLES}
+        unknown = meta.find_undeclared_variables(tree) - known  # neither the site's nor set in the page
+        for name in sorted(unknown):  # a misspelled macro: the page's error, not mkdocs-macros' traceback
+            line = min(n.lineno for n in tree.find_all(Name) if n.name == name) + offset
+            near = difflib.get_close_matches(name, [k for k in macros.env.globals if not k.startswith("_")], n=1)
+            hint = f"did you mean '{near[0]}'?" if near else "the macros are listed in docs/macros.md"
+            self.site.note(Problem(Path(shown).as_posix(), line, "unknown-macro",
+                                   f"'{name}' is not a macro or variable of this site; {hint}"))
+        if unknown:
             page.meta = {**(page.meta or {}), "render_macros": False}
             return ""
         return markdown
