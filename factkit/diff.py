@@ -59,7 +59,11 @@ def repo_root(start: str | Path = ".") -> Path:
 
 def resolve(repo: Path, rev: str) -> str:
     """The commit id of a revision (raises GitError when it does not exist)."""
-    return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    try:
+        return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except GitError:
+        raise GitError(f"'{rev}' is not a commit, branch or tag of this repository; name the one to compare with, "
+                       "e.g. make diff BASE=main (a fresh clone has origin/main)") from None
 
 
 def merge_base(repo: Path, base: str, head: str) -> str | None:

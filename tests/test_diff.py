@@ -352,7 +352,8 @@ def test_affected_pages(repo: Path, capsys: pytest.CaptureFixture) -> None:
 def test_unknown_revision_is_a_clear_error(repo: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["diff", "no-such-branch"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("factkit diff: git rev-parse")
+    assert err.startswith("factkit diff: 'no-such-branch' is not a commit, branch or tag of this repository; "
+                          "name the one to compare with")
 
 
 def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
