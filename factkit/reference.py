@@ -37,8 +37,8 @@ KIND_TEXT = {
 INTRO = """\
 Pages call factkit's macros inside `{{ }}` in their Markdown, e.g. `{{ claim("example-opening") }}`; the
 factkit plugin registers them with mkdocs-macros. Every call is checked before it runs: a misspelled
-argument, an unknown id, topic, verdict or entity kind stops the build with the page, the line and a
-suggestion, never an empty result. Ids, topics and kinds are the ones in the site's `facts/`.
+macro name or argument, an unknown id, topic, verdict or entity kind stops the build with the page, the line
+and a suggestion, never an empty result. Ids, topics and kinds are the ones in the site's `facts/`.
 
 Each example below is rendered against the fictional example facts that `factkit new` writes (a made-up
 town's new bridge); long HTML is trimmed. This reference is generated from the code by `factkit macros`."""
