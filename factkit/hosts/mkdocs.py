@@ -391,7 +391,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         for name in sorted(unknown):  # a misspelled macro: the page's error, not mkdocs-macros' traceback
             line = min(n.lineno for n in tree.find_all(Name) if n.name == name) + offset
             near = difflib.get_close_matches(name, [k for k in macros.env.globals if not k.startswith("_")], n=1)
-            hint = f"did you mean '{near[0]}'?" if near else "the macros are listed in docs/macros.md"
+            hint = f"did you mean '{near[0]}'?" if near else "python -m factkit macros lists them"
             self.site.note(Problem(Path(shown).as_posix(), line, "unknown-macro",
                                    f"'{name}' is not a macro or variable of this site; {hint}"))
         if unknown:
