@@ -165,6 +165,9 @@ def _period_human(start: Point, end: Point) -> str:
     return f"{left}{sep}{right}"
 
 
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
 def _point(text: str) -> Point:
     match = _POINT.match(text)
     if not match:
@@ -194,12 +197,21 @@ def parse(value: object) -> EDTFDate:
                "LMap": "a mapping", "list": "a list", "dict": "a mapping"}.get(type(value).__name__, "something else")
         raise DateError(f"expected a date, got {got}; {SYNTAX_HELP}")
     text = str(value).strip()
+    slashed = _SLASHED.match(text)
+    if slashed:  # 31/07/2025 or 07/31/2025: said how to write it, never guessed
+        a, b, year = int(slashed[1]), int(slashed[2]), slashed[3]
+        options = [f"{year}-{m:02d}-{d:02d}" for d, m in ((a, b), (b, a)) if m <= 12]
+        raise DateError(f"'{text}' is written with slashes; write the day as YYYY-MM-DD: "
+                        + (" or ".join(dict.fromkeys(options)) if options else f"{year}-MM-DD"))
     if "/" in text:
         left, _, right = text.partition("/")
-        start = _point(left)
-        if right == "..":
+        try:
+            start = _point(left)
+            end = None if right == ".." else _point(right)
+        except DateError as exc:
+            raise DateError(f"in the period '{text}' (START/END): {exc}") from None
+        if end is None:
             return EDTFDate(text, start, None, open_end=True)
-        end = _point(right)
         if end.latest() < start.earliest():
             raise DateError(f"the period '{text}' ends before it starts; write START/END in order")
         return EDTFDate(text, start, end)

@@ -136,6 +136,9 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
         if name == "publisher":
             return "bad-id", (f"{shorten(value)} is not a publisher id; name a record under publishers: by its id "
                               "(lowercase letters, digits and hyphens, e.g. 'tass'), and give the name there")
+        if name in ("language", "lang"):
+            return "bad-value", (f"'{name}' is a language code, 2 or 3 lowercase letters (ISO 639: 'en', 'ar', "
+                                 f"'ru'), not {shorten(value)}")
         if name in ("id", "source", "article") or isinstance(loc[-1], int):
             return "bad-id", (f"{shorten(value)} is not a valid id; use lowercase letters, digits "
                               "and hyphens, at most 80 (it becomes a permalink)")

@@ -59,7 +59,10 @@ def test_open_period() -> None:
         ("2025-07-31/2025-07-30", "ends before it starts"),
         ("../2025", "not a date I can read"),
         ("2025-7-1", "not a date I can read"),
-        ("31/07/2025", "not a date I can read"),
+        ("31/07/2025", "written with slashes; write the day as YYYY-MM-DD: 2025-07-31"),
+        ("07/31/2025", "YYYY-MM-DD: 2025-07-31"),
+        ("03/07/2025", "YYYY-MM-DD: 2025-07-03 or 2025-03-07"),  # which is the day is not guessed
+        ("2025-07-31/2025-13-01", "in the period '2025-07-31/2025-13-01' (START/END): '2025-13-01' has month 13"),
         ("2025-07-31T10:00:00Z", "not a date I can read"),
         ("July 2025", "not a date I can read"),
         ("25", "not a date I can read"),

@@ -175,3 +175,9 @@ def test_a_field_written_one_level_too_high_says_where_it_goes(tmp_path: Path) -
     (p,) = run(tmp_path, {"a.yml": SOURCE + CLAIM + "    verdict: accurate\n"})
     assert (p.line, p.code) == (15, "unknown-field")
     assert "'verdict' goes in the review: mapping" in p.message
+
+
+def test_a_language_written_as_a_word_asks_for_its_code(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE.replace("language: en", "language: English") + CLAIM})
+    assert (p.line, p.code) == (8, "bad-value")
+    assert "'language' is a language code" in p.message and "'en'" in p.message and "'English'" in p.message
