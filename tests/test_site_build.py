@@ -771,3 +771,14 @@ def test_a_misspelled_macro_name_fails_at_its_line_and_what_a_page_sets_itself_d
                                            encoding="utf-8")
     result = build(site, tmp_path / "out2")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('      topics: {reservoir: "The reservoir", bills: "Water bills & tariffs"}\n',
+                                   "      topics: [reservoir, bills]\n"), encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "option 'topics': must be a mapping (indented 'key: value' lines), not a list" in output
+    assert "<class" not in output

@@ -74,6 +74,10 @@ _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockq
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
+_GOT = {"list": "a list", "dict": "a mapping", "str": "text", "int": "a number", "float": "a number",
+        "bool": "true/false", "NoneType": "nothing"}
+
+
 def _valid(html: str) -> str:
     """Two things Material's templates write that the W3C checker rejects: ``autocomplete`` on its checkbox toggles
     (allowed on text-like inputs only) and an empty ``tabindex`` on the drawer's label."""
@@ -135,6 +139,12 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
+        kinds = {"dict": "a mapping (indented 'key: value' lines)", "str": "text"}
+        for i, (key, error) in enumerate(failed):  # MkDocs says "Expected type: <class 'dict'>": say it in words
+            wanted = next((type(o.default).__name__ for k, o in self._schema if k == key), None)  # its default's
+            if wanted in kinds and str(error).startswith("Expected type"):
+                got = _GOT.get(type(self.get(key)).__name__, type(self.get(key)).__name__)
+                failed[i] = (key, base.ValidationError(f"must be {kinds[wanted]}, not {got}"))
         known = [k for k, _ in self._schema]
         for key in sorted(set(self.keys()) - set(known)):  # a typo must not fall back to a default
             near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
