@@ -33,8 +33,11 @@ def __getattr__(name: str) -> object:
 
 def today(value: str | None = None) -> dt.date:
     """Today's date, overridable by an argument or FACTKIT_TODAY (YYYY-MM-DD) for repeatable runs."""
-    value = value or os.environ.get("FACTKIT_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    given, value = ("--today" if value else "FACTKIT_TODAY"), value or os.environ.get("FACTKIT_TODAY")
+    try:
+        return dt.date.fromisoformat(value) if value else dt.date.today()
+    except ValueError as exc:
+        raise ValueError(f"{given} is '{value}', which is not a day ({exc}); write it as YYYY-MM-DD") from None
 
 
 def check(root: str | Path, *, base_dir: str | Path | None = None, on: dt.date | None = None,

@@ -782,3 +782,8 @@ def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> N
     output = failed_build(site, tmp_path / "out")
     assert "option 'topics': must be a mapping (indented 'key: value' lines), not a list" in output
     assert "<class" not in output
+
+
+def test_a_bad_factkit_today_fails_the_build_with_a_message_not_a_traceback(tmp_path) -> None:
+    output = failed_build(copy_site(tmp_path), tmp_path / "out", FACTKIT_TODAY="2026-13-01")
+    assert "FACTKIT_TODAY is '2026-13-01', which is not a day" in output and "YYYY-MM-DD" in output

@@ -237,6 +237,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             reader = self._watcher.read
         self._failure, self._reads, self._rebuilt, self._searched = None, {}, [], {}
         try:
+            today()  # a bad FACTKIT_TODAY is the user's error, not a traceback
+        except ValueError as exc:
+            raise PluginError(f"factkit: {exc}") from None
+        try:
             self.site = site = Site.open(project, settings, pages, reader=reader)
         except SiteError as exc:
             if not self.serving:
