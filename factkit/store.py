@@ -125,6 +125,8 @@ class FactBase:
             problems.append(Problem(record.where[0], record.line_of("id"), "duplicate-id",
                                     f"the id '{rid}' is already used by the {SINGULAR[other_kind]} at {path}:{line}; "
                                     "ids must be unique across all fact files: rename one"))
+            if other_kind != kind:  # left out: what names it as a {kind} is not reported as unknown on top of this
+                self.dropped.add(rid)
             return
         self._ids[rid] = (kind, record)
         table: dict[str, Record] = getattr(self, kind)

@@ -181,3 +181,9 @@ def test_a_language_written_as_a_word_asks_for_its_code(tmp_path: Path) -> None:
     (p,) = run(tmp_path, {"a.yml": SOURCE.replace("language: en", "language: English") + CLAIM})
     assert (p.line, p.code) == (8, "bad-value")
     assert "'language' is a language code" in p.message and "'en'" in p.message and "'English'" in p.message
+
+
+def test_an_id_used_by_two_kinds_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """The second record is left out; what cites it is not also reported as citing an unknown source."""
+    problems = run(tmp_path, {"0.yml": CLAIM.replace("id: c", "id: src"), "a.yml": SOURCE + CLAIM})
+    assert [(p.path, p.code) for p in problems if p.severity == "error"] == [("facts/a.yml", "duplicate-id")]
