@@ -439,8 +439,9 @@ class Checker:
                      f"verdict {shorten(review.verdict)} is not on the scale; use one of: {', '.join(VERDICTS)}")
             return
         if self.facts.review is None:
-            self.add(review, "verdict", "no-review",
-                     f"claim '{claim.id}' has a verdict but no 'review:' names the article under review")
+            if "" not in self.dropped:  # else a review the loader rejected (reported) may be the one
+                self.add(review, "verdict", "no-review",
+                         f"claim '{claim.id}' has a verdict but no 'review:' names the article under review")
             return
         article = self.facts.review.article
         if article in self.facts.sources and not any(

@@ -136,6 +136,8 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
         if name == "publisher":
             return "bad-id", (f"{shorten(value)} is not a publisher id; name a record under publishers: by its id "
                               "(lowercase letters, digits and hyphens, e.g. 'tass'), and give the name there")
+        if name == "ref":
+            return "bad-value", f"'ref' is the sentence's place, paragraph.sentence (p4.s2), not {shorten(value)}"
         if name in ("language", "lang"):
             return "bad-value", (f"'{name}' is a language code, 2 or 3 lowercase letters (ISO 639: 'en', 'ar', "
                                  f"'ru'), not {shorten(value)}")
@@ -233,7 +235,7 @@ def records_of(tree: object, display: str, result: FileResult) -> None:
             review = _validate(ArticleReview, items, display, line, "the review", problems)
             if review is not None:
                 result.records.append(("review", review))
-            elif isinstance(items, LMap) and isinstance(items.get("article"), str):
+            else:  # reported; the claims' verdicts are not also reported as reviewing nothing
                 dropped.add("")
             continue
         if key == "translations":

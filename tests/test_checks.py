@@ -235,6 +235,8 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     ("statement-order", "    - ref: p1.s1\n", "    - ref: p2.s1\n", [("ref: p1.s2", "statement-order")]),
     ("statement-order", "    - ref: p1.s2\n", "    - ref: p1.s1\n",
      [(("claims: [visit, unrated]", "ref: p1.s1"), "statement-order")]),
+    ("bad-value", "    - ref: p1.s1\n", "    - ref: p1s1\n", [("ref: p1s1", "bad-value")]),  # the review is left
+    # out, and that one error says so: no verdict also reported as reviewing nothing
     ("long-starts", 'starts: "Analysts say"', 'starts: "Analysts say that the"',
      [("Analysts say that", "long-starts")]),
     # entities
