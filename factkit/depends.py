@@ -115,11 +115,13 @@ def changes(old: FactBase, new: FactBase) -> set[str] | None:
         name = kind[:-1] if kind != "entities" else "entity"
         for rid in before.keys() | after.keys():
             a, b = before.get(rid), after.get(rid)
-            if a is b or (a is not None and b is not None and a.model_dump() == b.model_dump()):
+            if a is b:
+                continue
+            was_fields, now_fields = (r.model_dump() if r is not None else None for r in (a, b))
+            if was_fields == now_fields:
                 continue
             touched |= {f"{name}:{rid}", f"{name}:*"} | ({f"{name}:ids"} if a is None or b is None else set())
-            if a is not None and b is not None:  # the fields that changed, for pages that read one of each record
-                was_fields, now_fields = a.model_dump(), b.model_dump()
+            if was_fields is not None and now_fields is not None:  # for pages that read one field of each record
                 touched |= {f"{name}:*:{f}" for f in was_fields if was_fields[f] != now_fields.get(f)}
             if kind == "claims":  # the indexes it is in, before and after; the indexes' ids when that changed
                 was, now = (_claim_keys(c) if c is not None else set() for c in (a, b))

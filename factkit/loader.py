@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .files import fact_files, read_capped
 from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record, Translations
-from .problems import Problem, shorten
+from .problems import Problem, kind_of, shorten
 from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
 
@@ -102,10 +102,6 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-_GOT = {"str": "text", "int": "a number", "float": "a number", "LList": "a list", "LMap": "a mapping",
-        "NoneType": "nothing", "bool": "true/false"}
-
-
 def _meant(model: type[Record], loc: tuple[str | int, ...]) -> str | None:
     """The allowed field an unknown one is closest to, if any is close."""
     near = difflib.get_close_matches(str(loc[-1]), _allowed_fields(model, loc), n=1, cutoff=0.6)
@@ -157,7 +153,7 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return "bad-value", f"'{name}' is {shorten(value)}; {err['msg'].lower()}"
     if kind in _TYPE_WORDS:
-        got = _GOT.get(type(value).__name__, type(value).__name__)
+        got = kind_of(value)
         hint = ""
         if isinstance(value, bool) and kind == "string_type":
             hint = "; YAML reads a bare yes/no/on/off/true/false as true/false, so quote it"

@@ -34,6 +34,15 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+_KIND_WORDS = {"str": "text", "int": "a number", "float": "a number", "bool": "true/false", "NoneType": "nothing",
+               "list": "a list", "LList": "a list", "dict": "a mapping", "LMap": "a mapping"}
+
+
+def kind_of(value: object) -> str:
+    """What a value read from YAML is, in words ('a list', 'text'), for messages that say what was found."""
+    return _KIND_WORDS.get(type(value).__name__, type(value).__name__)
+
+
 def shorten(value: object, limit: int = 60) -> str:
     """A value quoted for a message, cut to ``limit`` characters (inputs can be megabytes)."""
     text = value if isinstance(value, str) else repr(value)

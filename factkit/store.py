@@ -125,7 +125,7 @@ class FactBase:
             problems.append(Problem(record.where[0], record.line_of("id"), "duplicate-id",
                                     f"the id '{rid}' is already used by the {SINGULAR[other_kind]} at {path}:{line}; "
                                     "ids must be unique across all fact files: rename one"))
-            if other_kind != kind:  # left out: what names it as a {kind} is not reported as unknown on top of this
+            if other_kind != kind:  # this record is left out: what names it is not also reported as unknown
                 self.dropped.add(rid)
             return
         self._ids[rid] = (kind, record)

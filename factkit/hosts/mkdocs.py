@@ -39,7 +39,7 @@ from .. import editorial, report, searchdocs, today
 from .. import i18n as i18n_words
 from ..preview import Page as PageKey
 from ..preview import Preview, fingerprint
-from ..problems import Problem
+from ..problems import Problem, kind_of
 from ..site import Settings, Site, SiteError
 from ..watch import Watcher
 from . import template_line
@@ -72,10 +72,6 @@ _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockq
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
-
-
-_GOT = {"list": "a list", "dict": "a mapping", "str": "text", "int": "a number", "float": "a number",
-        "bool": "true/false", "NoneType": "nothing"}
 
 
 def _valid(html: str) -> str:
@@ -143,8 +139,7 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
         for i, (key, error) in enumerate(failed):  # MkDocs says "Expected type: <class 'dict'>": say it in words
             wanted = next((type(o.default).__name__ for k, o in self._schema if k == key), None)  # its default's
             if wanted in kinds and str(error).startswith("Expected type"):
-                got = _GOT.get(type(self.get(key)).__name__, type(self.get(key)).__name__)
-                failed[i] = (key, base.ValidationError(f"must be {kinds[wanted]}, not {got}"))
+                failed[i] = (key, base.ValidationError(f"must be {kinds[wanted]}, not {kind_of(self.get(key))}"))
         known = [k for k, _ in self._schema]
         for key in sorted(set(self.keys()) - set(known)):  # a typo must not fall back to a default
             near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
