@@ -2,15 +2,13 @@
 meet the changes.
 
 A page's reads are keys: ``claim:<id>`` when it looked a claim up, ``claim:*`` when it went through every claim's
-record (an unfiltered list), ``claim:*:<field>`` when it read only that field of every claim (the latest day
-checked, the corrections), ``claim:ids`` when it only counted them or went through their ids, and likewise
+record (an unfiltered list), ``claim:ids`` when it only counted them or went through their ids, and likewise
 ``source:``, ``entity:``, ``publisher:``; ``topic:<id>``,
 ``entity-claims:<id>``, ``source-claims:<id>`` and ``verdict:<v>`` when it asked the indexes which claims have a
 topic, are about an entity, cite a source or carry a verdict; ``review`` for the article review. ``changes``
-gives the keys an edit touched, in the same terms: a changed record touches its own key, ``claim:*`` and
-``claim:*:<field>`` for each field it changed; a changed claim also the index keys of its topics, entities, sources
-and verdict before and after the edit (and those indexes' ``:*``, and ``:ids`` when it joined or left one); a record
-added or removed also ``claim:ids``.
+gives the keys an edit touched, in the same terms: a changed claim touches its own key, ``claim:*``, and the index
+keys of its topics, entities, sources and verdict before and after the edit (and those indexes' ``:*``, and
+``:ids`` when it joined or left one); a claim added or removed also ``claim:ids``.
 """
 
 from __future__ import annotations
@@ -85,14 +83,6 @@ class Tracked(dict[str, V]):
         self._all()
         return super().items()
 
-    def fields(self, name: str) -> Iterator[tuple[str, Any]]:
-        """(id, the record's ``name``) of every record: read so (``claim:*:checked``), a page is built again when
-        that field changes in a record, or a record comes or goes, not on every edit."""
-        self._all(f"*:{name}")
-        self._all("ids")
-        for rid, record in dict.items(self):
-            yield rid, getattr(record, name)
-
 
 def _claim_keys(claim: Claim) -> set[str]:
     """The index keys a claim is found under."""
@@ -115,14 +105,9 @@ def changes(old: FactBase, new: FactBase) -> set[str] | None:
         name = kind[:-1] if kind != "entities" else "entity"
         for rid in before.keys() | after.keys():
             a, b = before.get(rid), after.get(rid)
-            if a is b:
-                continue
-            was_fields, now_fields = (r.model_dump() if r is not None else None for r in (a, b))
-            if was_fields == now_fields:
+            if a is b or (a is not None and b is not None and a.model_dump() == b.model_dump()):
                 continue
             touched |= {f"{name}:{rid}", f"{name}:*"} | ({f"{name}:ids"} if a is None or b is None else set())
-            if was_fields is not None and now_fields is not None:  # for pages that read one field of each record
-                touched |= {f"{name}:*:{f}" for f in was_fields if was_fields[f] != now_fields.get(f)}
             if kind == "claims":  # the indexes it is in, before and after; the indexes' ids when that changed
                 was, now = (_claim_keys(c) if c is not None else set() for c in (a, b))
                 touched |= was | now | {f"{k.split(':')[0]}:*" for k in was | now}

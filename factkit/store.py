@@ -94,10 +94,10 @@ class FactBase:
 
     def __init__(self) -> None:
         self.reads = Reads()  # what the page being rendered looks up (factkit.depends; the live preview's rebuilds)
-        self.publishers: Tracked[Publisher] = Tracked("publisher", self.reads)
-        self.sources: Tracked[Source] = Tracked("source", self.reads)
-        self.entities: Tracked[Entity] = Tracked("entity", self.reads)
-        self.claims: Tracked[Claim] = Tracked("claim", self.reads)
+        self.publishers: dict[str, Publisher] = Tracked("publisher", self.reads)
+        self.sources: dict[str, Source] = Tracked("source", self.reads)
+        self.entities: dict[str, Entity] = Tracked("entity", self.reads)
+        self.claims: dict[str, Claim] = Tracked("claim", self.reads)
         self.raw_review: ArticleReview | None = None  # the review, read without noting it (``review`` notes it)
         self.translations: list[Translations] = []  # every file's translations, in file order (factkit.i18n)
         self.dropped: set[str] = set()
@@ -256,9 +256,7 @@ class FactBase:
         """Claims about a topic and/or an entity, in fact-file order; ``verdict`` keeps the claims with
         that verdict (several: grouped in that order). Every argument is checked. From the indexes,
         never a scan of every claim: a page costs what it shows, not the fact base."""
-        if topic is None and entity is None and verdict is None:
-            return list(self.claims.values())
-        chosen: list[Claim] = []
+        chosen: list[Claim] = list(self.claims.values()) if topic is None and entity is None else []
         if topic is not None:
             chosen = self.claims_by_topic[self.topic(topic)]
         if entity is not None:

@@ -68,29 +68,3 @@ def test_an_edit_touches_the_record_and_the_indexes_it_is_in(tmp_path: Path) -> 
                  "    topics: [reservoir]\n    checked: 2026-11-20\n")
     added = changes(after, load(tmp_path / "site"))
     assert added is not None and reads(after, "claim_count") <= added
-
-
-def test_a_page_that_reads_one_field_of_every_claim_is_rebuilt_when_that_field_changes(tmp_path: Path) -> None:
-    """The About page reads each claim's day checked and corrections, the corrections log each claim's corrections
-    and then the claims it lists: a claim's text edit rebuilds neither, its day checked rebuilds About."""
-    shutil.copytree(WATER, tmp_path / "site")
-    before = load(tmp_path / "site")
-    about, log = reads(before, "about"), reads(before, "corrections_log")
-    assert {"claim:*:checked", "claim:*:corrections"} <= about and "claim:*" not in about
-    assert "claim:*:corrections" in log and "claim:*" not in log
-    corrected = {c.id for c in before.claims.values() if c.corrections}
-    assert corrected and {f"claim:{cid}" for cid in corrected} <= log
-    claim = next(c for c in before.claims.values() if not c.corrections)
-    path = tmp_path / "site" / claim.where[0]
-    text = path.read_text(encoding="utf-8")
-    assert claim.text in text
-    path.write_text(text.replace(claim.text, claim.text + " Checked again.", 1), encoding="utf-8")
-    after = load(tmp_path / "site")
-    touched = changes(before, after)
-    assert touched is not None and "claim:*:text" in touched and "claim:*:checked" not in touched
-    assert not about & touched and not log & touched
-    day = str(claim.checked)
-    path.write_text(path.read_text(encoding="utf-8").replace(f"checked: {day}", "checked: 2026-11-26", 1),
-                    encoding="utf-8")
-    touched = changes(after, load(tmp_path / "site"))
-    assert touched is not None and "claim:*:checked" in touched and about & touched

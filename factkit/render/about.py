@@ -38,8 +38,8 @@ __all__ = ["LICENCES", "About", "about", "last_updated", "setting"]
 
 def last_updated(r: Renderer) -> EDTFDate | None:
     """The latest day any claim was checked against its sources (None without claims)."""
-    days = [day for _, day in r.facts.claims.fields("checked")]  # this page reads the days only, not the claims
-    return max(days, key=lambda d: d.latest()) if days else None
+    claims = list(r.facts.claims.values())
+    return max((c.checked for c in claims), key=lambda d: d.latest()) if claims else None
 
 
 def _licence_url(value: str) -> str | None:
@@ -96,7 +96,7 @@ def _licence(r: Renderer, name: str) -> str:
 def about(r: Renderer) -> str:
     """The About block: a definition list of what the site says about itself, in the page's language (an About
     text the edition's settings do not give: the default language's, marked as not translated)."""
-    corrections = sum(len(made) for _, made in r.facts.claims.fields("corrections"))
+    corrections = sum(len(c.corrections) for c in r.facts.claims.values())
     files = [tag("a", name, href=r.href(f"data/{name}")) for name in ("facts.json", "claims.csv")]
     data = " (" + loc.t(r, "list-comma").join(files) + ")"
     feed = tag("a", esc(loc.t(r, "feed-link")), href=r.href(feed_path(r.lang)), type=FEED_TYPE)

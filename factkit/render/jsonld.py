@@ -94,8 +94,7 @@ def claim_reviews(facts: FactBase, url_of: Callable[[Claim], str | None],
         for m, cid in enumerate(st.claims):
             order.setdefault(cid, (n, m))
     last = (1 << 30, 0)
-    reviewed = sorted((facts.claims[cid] for cid, review in facts.claims.fields("review") if review),
-                      key=lambda c: (order.get(c.id, last), c.id))
+    reviewed = sorted((c for c in facts.claims.values() if c.review), key=lambda c: (order.get(c.id, last), c.id))
     return [claim_review(facts, c, url_of(c), r) for c in reviewed]
 
 

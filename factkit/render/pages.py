@@ -8,7 +8,7 @@ from collections import defaultdict
 from itertools import groupby
 
 from .. import i18n
-from ..model import VERDICTS, Citation, Claim, Source
+from ..model import VERDICTS, Claim, Source
 from . import localize as loc
 from .claims import claim_card, claim_inline
 from .core import Renderer
@@ -213,7 +213,7 @@ def coverage(r: Renderer) -> str:
         tag("tr", tag("td", verdict_badge(v, r.lang)) + tag("td", n(len(facts.claims_by_verdict.get(v, [])))))
         for v in VERDICTS
     )
-    unreviewed = sum(1 for _, review in facts.claims.fields("review") if review is None)
+    unreviewed = sum(1 for c in facts.claims.values() if c.review is None)
     rows += tag("tr", tag("td", esc(loc.t(r, "background-claims"))) + tag("td", n(unreviewed)))
     head = tag("tr", tag("th", esc(loc.t(r, "verdict"))) + tag("th", esc(loc.t(r, "claims"))))
     table = tag("table", tag("thead", head) + tag("tbody", rows), class_="fk-table")
@@ -226,16 +226,12 @@ def coverage(r: Renderer) -> str:
         table += tag("p", esc(loc.t(r, "translated-claims", language=language)) + ": " + tag("strong", esc(count)),
                      class_="fk-translated-count")
 
-    def cited(citations: list[Citation]) -> list[Source]:
-        return [facts.sources[s] for s in dict.fromkeys(cit.source for cit in citations) if s in facts.sources]
+    def cited(c: Claim) -> list[Source]:
+        return [facts.sources[s] for s in dict.fromkeys(cit.source for cit in c.citations) if s in facts.sources]
 
-    # the fields these lists need, then the claims listed (what a save that changes them rebuilds: factkit.depends)
-    sources = [(cid, cited(citations)) for cid, citations in facts.claims.fields("citations")]
-    single = [facts.claims[cid] for cid, found in sources if len(found) == 1]
-    flagged = [facts.claims[cid] for cid, found in sources if found and all(facts.flagged(s) for s in found)]
-    outcomes = dict(facts.claims.fields("outcome"))
-    waiting = [facts.claims[cid] for cid, status in facts.claims.fields("status")
-               if status == "scheduled" and outcomes[cid] is None]
+    single = [c for c in facts.claims.values() if len(cited(c)) == 1]
+    flagged = [c for c in facts.claims.values() if cited(c) and all(facts.flagged(s) for s in cited(c))]
+    waiting = [c for c in facts.claims.values() if c.status == "scheduled" and c.outcome is None]
 
     def listing(title: str, claims: list[Claim]) -> str:
         body = tag("ul", "".join(tag("li", claim_ref(r, c)) for c in claims)) if claims else \
@@ -250,7 +246,7 @@ def coverage(r: Renderer) -> str:
 
 
 def corrections_log(r: Renderer) -> str:
-    entries = [(cor, r.facts.claims[cid]) for cid, made in r.facts.claims.fields("corrections") for cor in made]
+    entries = [(cor, claim) for claim in r.facts.claims.values() for cor in claim.corrections]
     entries.sort(key=lambda e: (e[0].date.sort_key(), e[1].id), reverse=True)
     if not entries:
         return tag("p", esc(loc.t(r, "no-corrections")), class_="fk-empty")
