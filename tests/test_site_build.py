@@ -787,3 +787,38 @@ def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> N
 def test_a_bad_factkit_today_fails_the_build_with_a_message_not_a_traceback(tmp_path) -> None:
     output = failed_build(copy_site(tmp_path), tmp_path / "out", FACTKIT_TODAY="2026-13-01")
     assert "FACTKIT_TODAY is '2026-13-01', which is not a day" in output and "YYYY-MM-DD" in output
+
+
+def test_the_theme_listing_leaves_out_dot_folders_and_mkdocs_copies_the_same_theme_files(tmp_path: Path) -> None:
+    """The adapter lists the theme without its dot folders (Material's 14,356 icons): MkDocs must pick the same
+    static files to copy from Material as with its own loader, and a template in a dot folder still loads."""
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.theme import Theme
+
+    from factkit.hosts.mkdocs import _listing_less
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    theme = Theme("material")
+    config.theme = theme
+    plain_env = theme.get_env()
+    _listing_less(theme)
+    env = theme.get_env()
+    assert type(env.loader).__name__ == "_ThemeLoader"
+    listed = env.list_templates()
+    assert len(listed) < len(plain_env.list_templates()) / 10  # the icons are not listed
+    assert not any(part.startswith(".") for name in listed for part in name.split("/")[:-1])
+    assert "<svg" in env.get_template(".icons/material/home.svg").render()
+
+    def copied(environment: Environment) -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(environment, config)
+        return sorted(f.src_uri for f in files)
+
+    assert copied(env) == copied(plain_env)
+    assert any(name.startswith("assets/stylesheets/main.") for name in copied(env))

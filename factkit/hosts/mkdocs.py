@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, TemplateSyntaxError, meta
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, TemplateSyntaxError, meta
 from jinja2.bccache import Bucket
 from jinja2.nodes import Name
 from mkdocs.config import base
@@ -99,6 +99,36 @@ class _CompiledTemplates(BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
+
+
+class _ThemeLoader(FileSystemLoader):
+    """The theme's templates as MkDocs' own loader finds them, but listed without the folders whose names start with
+    a dot: MkDocs lists every theme file to pick the static ones to copy and skips those anyway, after reading and
+    matching each of Material's 14,356 icons (under ``.icons/``) against its patterns, in every edition's build and
+    every rebuild under ``serve``. Templates are still loaded from anywhere, icons included."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for root in map(str, self.searchpath):
+            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                base = os.path.relpath(folder, root).replace(os.sep, "/")
+                found.update(name if base == "." else f"{base}/{name}" for name in names)
+        return sorted(found)
+
+
+def _listing_less(theme: Any) -> None:
+    """Make ``theme`` (MkDocs' Theme) hand out environments whose loader is a ``_ThemeLoader``."""
+    get_env = type(theme).get_env
+
+    def env() -> Environment:
+        made: Environment = get_env(theme)
+        if type(made.loader) is FileSystemLoader:  # as MkDocs makes it; another loader is left as it is
+            loader = made.loader
+            made.loader = _ThemeLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        return made
+
+    theme.get_env = env
 
 
 def _without_alternates(html: str) -> str:
@@ -207,6 +237,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("factkit: list the macros plugin after factkit in mkdocs.yml "
                               "(plugins: [search, factkit, macros]); pages call factkit's facts through it")
         macros.config["on_undefined"] = "strict"  # an undefined name in a page fails the build
+        _listing_less(config.theme)
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
         project = Path(config.config_file_path).parent
         settings = Settings(self.config.facts_dir, dict(self.config.topics), self.config.repo,
