@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .files import fact_files, read_capped
-from .model import KINDS, SINGULAR, ArticleReview, FactFile, Record, Translations
+from .model import KINDS, NOT_BLANK, SINGULAR, ArticleReview, FactFile, Record, Translations
 from .problems import Problem, kind_of, shorten
 from .store import FactBase, FileResult
 from .yamlsafe import LList, LMap, read_yaml
@@ -92,6 +92,18 @@ def _belongs_under(model: type[Record], loc: tuple[int | str, ...]) -> str | Non
     return None
 
 
+def _fill(model: type[Record], loc: tuple[int | str, ...]) -> str:
+    """How to fix an empty field: write it, or (when the field is optional) leave it out."""
+    current: Any = model
+    for part in loc[:-1]:
+        if not isinstance(part, int):
+            field = getattr(current, "model_fields", {}).get(part)
+            current = _inner_model(field.annotation) if field is not None else None
+    field = getattr(current, "model_fields", {}).get(loc[-1]) if loc else None
+    optional = field is not None and not field.is_required()
+    return "write it, or remove the line (it is optional)" if optional else "write it (it is required)"
+
+
 def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
@@ -128,6 +140,8 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return "bad-value", f"'{name}' must be one of {expected}, not {shorten(value)}"
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == NOT_BLANK:
+        return "empty", f"'{name}' of {what} holds only spaces; {_fill(model, loc)}"
     if kind == "string_pattern_mismatch":
         if name == "publisher":
             return "bad-id", (f"{shorten(value)} is not a publisher id; name a record under publishers: by its id "
@@ -146,7 +160,7 @@ def _describe(err: ErrorDetails, model: type[Record], what: str) -> tuple[str, s
     if kind in ("string_too_short", "too_short"):
         if name == "citations":
             return "no-citation", f"{what} has no citations; cite at least one vetted source"
-        return "empty", f"'{name}' is empty; fill it in or remove it"
+        return "empty", f"'{name}' of {what} is empty; {_fill(model, loc)}"
     if kind == "value_error":
         msg = str(err.get("ctx", {}).get("error", err["msg"]))
         return "bad-date", f"'{name}': {msg}"
@@ -225,7 +239,9 @@ def records_of(tree: object, display: str, result: FileResult) -> None:
             hint = f"did you mean '{near[0]}'?" if near else "allowed: " + ", ".join(TOP_KEYS)
             problems.append(Problem(display, line, "unknown-field",
                                     f"unknown top-level key {shorten(key, 40)}; {hint}"))
-            dropped.add("")
+            dropped.add("")  # and the ids of the records under it: what cites them is not also an error
+            if isinstance(items, LList):
+                dropped.update(i["id"] for i in items if isinstance(i, LMap) and isinstance(i.get("id"), str))
             continue
         if key == "review":
             review = _validate(ArticleReview, items, display, line, "the review", problems)

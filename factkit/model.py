@@ -66,8 +66,9 @@ def _parse_date(value: Any) -> dates.EDTFDate:
 
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_TEXT)]
-ShortText = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)]
+NOT_BLANK = r"\S"  # a text must hold something besides spaces (a blank text would render as nothing)
+Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK)]
+ShortText = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300, pattern=NOT_BLANK)]
 Date = Annotated[
     dates.EDTFDate,
     BeforeValidator(_parse_date),

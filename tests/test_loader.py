@@ -187,3 +187,21 @@ def test_an_id_used_by_two_kinds_is_one_error_not_one_per_reference(tmp_path: Pa
     """The second record is left out; what cites it is not also reported as citing an unknown source."""
     problems = run(tmp_path, {"0.yml": CLAIM.replace("id: c", "id: src"), "a.yml": SOURCE + CLAIM})
     assert [(p.path, p.code) for p in problems if p.severity == "error"] == [("facts/a.yml", "duplicate-id")]
+
+
+def test_a_misspelled_list_key_is_the_one_error_not_every_reference_to_its_records(tmp_path: Path) -> None:
+    """'sorces:' loses its records; the claims citing them are not also reported as citing unknown sources."""
+    problems = run(tmp_path, {"a.yml": SOURCE.replace("sources:", "sorces:") + CLAIM})
+    assert [(p.line, p.code) for p in problems] == [(1, "unknown-field")]
+    assert "did you mean 'sources'?" in problems[0].message
+
+
+def test_a_text_of_only_spaces_is_empty_and_says_whether_the_field_may_go(tmp_path: Path) -> None:
+    """A blank text would render as nothing: it is an error at its line, like an empty one."""
+    claim = CLAIM.replace('text: "T."', 'text: "   "').replace(
+        "citations: [{source: src}]", 'citations: [{source: src, quote: " "}]')
+    problems = run(tmp_path, {"a.yml": SOURCE + claim})
+    assert [(p.line, p.code) for p in problems] == [(12, "empty"), (14, "empty")]
+    assert "'text' of claim 'c' holds only spaces; write it (it is required)" in problems[0].message
+    assert "'quote' of claim 'c' holds only spaces; write it, or remove the line (it is optional)" in \
+        problems[1].message
