@@ -87,7 +87,7 @@ def _line_of(path: Path, key: str) -> int:
     return text.count("\n", 0, found.end()) + 1 if found else 1  # the end: the start may be the newline before
 
 
-def _node_line(config: Path, path: list[str]) -> int | None:
+def setting_line(config: Path, path: list[str]) -> int | None:
     """The line of the factkit setting at ``path`` (['translations', 'ar', 'about', 'funding']) in a host's
     configuration file, read as YAML nodes (tags such as !!python/name: need no constructor then); the line of
     the deepest key found, None when not even the first is there."""
@@ -122,7 +122,7 @@ def _node_line(config: Path, path: list[str]) -> int | None:
 def _setting_line(config: Path, problem: str) -> int:
     """The line of the setting a problem from factkit.publish or the About settings names."""
     path = re.match(r"((?:report|about|translations)\.[\w.-]+|\w+):", problem)
-    line = _node_line(config, path.group(1).split(".")) if path else None
+    line = setting_line(config, path.group(1).split(".")) if path else None
     if line is not None:
         return line
     named = re.match(r"(?:(?:report|about)\.)?(\w+):", problem)

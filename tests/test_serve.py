@@ -239,9 +239,9 @@ def test_a_build_mkdocs_itself_stops_is_shown_over_the_pages_and_the_server_keep
     site, base = served
     config = site / "mkdocs.yml"
     good = config.read_text(encoding="utf-8")
-    edit(config, "  - factkit:\n", "  - factkit:\n      topicz: {}\n")
+    edit(config, "  - factkit:\n", "  - factkit:\n      report: 5\n")
     wait_for(lambda: bool(preview_errors(base)))
-    assert any("'topicz'" in e["message"] and "did you mean 'topics'" in e["message"] for e in preview_errors(base))
+    assert any("'report'" in e["message"] and "must be a mapping" in e["message"] for e in preview_errors(base))
     assert "fk-card" in get(base + "claims/")  # answered at once: the last good page
     config.write_text(good, encoding="utf-8")
     wait_for(lambda: preview_errors(base) == [])

@@ -597,7 +597,9 @@ def test_a_misspelled_plugin_setting_fails_with_a_suggestion(tmp_path) -> None:
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("      repo:", "      facts_dr: facts\n      repo:", 1), encoding="utf-8")
     output = failed_build(site, tmp_path / "out")
-    assert "facts_dr" in output and "did you mean 'facts_dir'?" in output
+    line = text.splitlines().index("      repo: \"https://github.com/example/water-facts\"") + 1
+    assert (f"mkdocs.yml:{line}: unknown setting 'facts_dr' of the factkit plugin; did you mean 'facts_dir'? "
+            "[bad-setting]") in output
 
 
 # ---- published builds: the report channel, the address, the feed ----------------------------------------------
@@ -771,6 +773,27 @@ def test_a_misspelled_macro_name_fails_at_its_line_and_what_a_page_sets_itself_d
                                            encoding="utf-8")
     result = build(site, tmp_path / "out2")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_macro_without_brackets_and_an_expression_that_fails_are_errors_at_their_lines(tmp_path) -> None:
+    """``{{ claim_count }}`` would publish '<function claim_count at 0x…>'; ``{{ claim_count.text }}`` or
+    ``{{ claim_count() + "x" }}`` made mkdocs-macros print a traceback with no page line: each is the page author's
+    error at its line (front matter counted), with no traceback, and what the page sets itself is left alone."""
+    site = copy_site(tmp_path)
+    (site / "docs" / "oops.md").write_text(
+        "---\ntitle: Oops\n---\n# Oops\n\n{% set total = claim_count %}{{ total() }} and {{ title }}.\n\n"
+        "We hold {{ claim_count }} claims.\n\nIts text: {{ claim_count.text }}.\n\n{{ claim_count() + 'x' }}\n",
+        encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert ("docs/oops.md:8: 'claim_count' is a macro written without its brackets, so the page would show "
+            "'<function claim_count>'; call it: {{ claim_count() }} [macro-not-called]") in output
+    assert "docs/oops.md:10: the page's macros failed here (UndefinedError: " in output
+    assert output.count("[macro-not-called]") == 1 and output.count("[template-error]") == 1
+    assert "Traceback" not in output and "<function" not in output.replace("'<function claim_count>'", "")
+    (site / "docs" / "oops.md").write_text("# Oops\n\n{{ claim_count() + 'x' }}\n", encoding="utf-8")
+    output = failed_build(site, tmp_path / "out2")
+    assert "docs/oops.md:3: the page's macros failed here (TypeError: " in output and "[template-error]" in output
+    assert "Traceback" not in output
 
 
 def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> None:

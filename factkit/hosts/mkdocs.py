@@ -21,12 +21,13 @@ import logging
 import os
 import re
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, TemplateSyntaxError, meta
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, Template, TemplateSyntaxError, meta
 from jinja2.bccache import Bucket
-from jinja2.nodes import Name
+from jinja2.nodes import Name, Output
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,7 +41,7 @@ from .. import i18n as i18n_words
 from ..preview import Page as PageKey
 from ..preview import Preview, fingerprint
 from ..problems import Problem, kind_of
-from ..site import Settings, Site, SiteError
+from ..site import Settings, Site, SiteError, setting_line
 from ..watch import Watcher
 from . import template_line
 from .editions import split_search
@@ -131,6 +132,23 @@ def _listing_less(theme: Any) -> None:
     theme.get_env = env
 
 
+def _page_template(failed: Any) -> type[Template]:
+    """The class of the templates mkdocs-macros makes of the pages: an error while a page renders (``{{ x.y }}``
+    on a macro, ``claim_count() + "x"``) is handed to ``failed(line, error)`` and the page renders empty, instead
+    of mkdocs-macros printing a traceback and stopping the build with no page line."""
+
+    class PageTemplate(Template):
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            try:
+                return super().render(*args, **kwargs)
+            except Exception as exc:  # whatever the page's expressions raise: the page author's error
+                lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
+                failed(lines[-1] if lines and lines[-1] else 1, exc)
+                return ""
+
+    return PageTemplate
+
+
 def _without_alternates(html: str) -> str:
     """The page without Material's ``<link rel="alternate" hreflang>`` (see ``on_post_page``), looked for in the
     ``<head>`` only, where Material writes them: a regular expression that may start anywhere is slow on a big page."""
@@ -170,12 +188,20 @@ class FactkitConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' Co
             wanted = next((type(o.default).__name__ for k, o in self._schema if k == key), None)  # its default's
             if wanted in kinds and str(error).startswith("Expected type"):
                 failed[i] = (key, base.ValidationError(f"must be {kinds[wanted]}, not {kind_of(self.get(key))}"))
+        known = [k for k, _ in self._schema]  # an unknown one is reported at its line by the plugin's on_config
+        return failed, [w for w in warnings if w[0] in known]
+
+    def unknown(self) -> list[str]:
+        """``path:line: …`` for each setting the plugin does not have (a typo must not fall back to a default)."""
         known = [k for k, _ in self._schema]
-        for key in sorted(set(self.keys()) - set(known)):  # a typo must not fall back to a default
+        config = Path(self.config_file_path or "mkdocs.yml")
+        found = []
+        for key in sorted(set(self.keys()) - set(known)):
             near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
             hint = f"did you mean '{near[0]}'?" if near else f"allowed: {', '.join(known)}"
-            failed.append((key, base.ValidationError(f"unknown setting of the factkit plugin; {hint}")))
-        return failed, [w for w in warnings if w[0] in known]
+            found.append(f"{config.name}:{setting_line(config, [key]) or 1}: unknown setting '{key}' of the factkit "
+                         f"plugin; {hint} [bad-setting]")
+        return found
 
 
 class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
@@ -194,6 +220,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _good: Site | None = None  # serve --dirty: the last site whose facts loaded
     _watcher: Watcher | None = None
     _not_found: str | None = None  # with editions: the default edition's 404 page
+    _page_at: tuple[str, int] = ("", 0)  # the page being rendered: its path shown in problems, its front matter lines
     _preview: Preview | None = None  # mkdocs serve --dirty: what the last build left for the next one
     _build: set[PageKey] | None = None  # the pages this build renders (None: all)
     _stamp = ""  # the fingerprint of what pages depend on besides the facts
@@ -202,11 +229,13 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _rebuilt: list[str]  # the URLs of the pages built this time, in build order
     _searched: dict[str, str]  # what the search reads of each page (by URL)
     _whole: str | None = None  # the page's content while the search reads it
+    _template_class: type[Template] = Template  # the pages' templates (made in on_startup: see _page_template)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # a preview: local addresses are fine, nothing is required
         self._preview = Preview() if self.serving and dirty else None
         self._titles = {}
+        self._template_class = _page_template(self._render_failed)
         if self._preview is not None:  # the pages a save touches are built, with the others' titles: the navigation
             logging.getLogger("mkdocs.commands.build").addFilter(_accurate)  # is accurate, unlike plain --dirty's
 
@@ -236,6 +265,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if macros is None or names.index("macros") < names.index("factkit"):
             raise PluginError("factkit: list the macros plugin after factkit in mkdocs.yml "
                               "(plugins: [search, factkit, macros]); pages call factkit's facts through it")
+        unknown = self.config.unknown()
+        if unknown:
+            raise PluginError("The factkit settings have errors:\n" + "\n".join(unknown))
         macros.config["on_undefined"] = "strict"  # an undefined name in a page fails the build
         _listing_less(config.theme)
         macros.config["on_error_fail"] = not self.serving  # serving: a page error is shown on the page
@@ -426,18 +458,40 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                                    "{{ ... }} and {% ... %} on this line"))
             page.meta = {**(page.meta or {}), "render_macros": False}
             return ""
-        known = {*macros.env.globals, *macros.variables, *(page.meta or {}), *_PAGE_VARIABLES}
-        unknown = meta.find_undeclared_variables(tree) - known  # neither the site's nor set in the page
+        macros.env.template_class = self._template_class
+        shown = Path(shown).as_posix()
+        self._page_at = (shown, offset)
+        page_values = {*macros.variables, *(page.meta or {}), *_PAGE_VARIABLES}
+        undeclared = meta.find_undeclared_variables(tree)  # not set in the page itself
+        unknown = undeclared - {*macros.env.globals, *page_values}  # nor the site's
         for name in sorted(unknown):  # a misspelled macro: the page's error, not mkdocs-macros' traceback
             line = min(n.lineno for n in tree.find_all(Name) if n.name == name) + offset
             near = difflib.get_close_matches(name, [k for k in macros.env.globals if not k.startswith("_")], n=1)
             hint = f"did you mean '{near[0]}'?" if near else "python -m factkit macros lists them"
-            self.site.note(Problem(Path(shown).as_posix(), line, "unknown-macro",
+            self.site.note(Problem(shown, line, "unknown-macro",
                                    f"'{name}' is not a macro or variable of this site; {hint}"))
+        assigned = {n.name for n in tree.find_all(Name) if n.ctx in ("store", "param")}  # {% set %}, {% for %}
+        for name, line in sorted({(n.name, n.lineno) for out in tree.find_all(Output) for n in out.nodes
+                                  if isinstance(n, Name) and n.name not in assigned and n.name not in page_values
+                                  and callable(macros.env.globals.get(n.name))}):
+            self.site.note(Problem(shown, line + offset, "macro-not-called",
+                                   f"'{name}' is a macro written without its brackets, so the page would show "
+                                   f"'<function {name}>'; call it: {{{{ {name}() }}}}"))
         if unknown:
             page.meta = {**(page.meta or {}), "render_macros": False}
             return ""
         return markdown
+
+    def _render_failed(self, line: int, error: Exception) -> None:
+        """An error raised while the current page rendered, at the page's line (see ``_page_template``)."""
+        if self.site is None:
+            return
+        path, offset = self._page_at
+        what = getattr(error, "message", None) or str(error) or type(error).__name__
+        self.site.note(Problem(path, line + offset, "template-error",
+                               f"the page's macros failed here ({type(error).__name__}: {what}); check the "
+                               "expression on this line: python -m factkit macros lists each macro and what it "
+                               "gives"))
 
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
