@@ -126,6 +126,12 @@ M: dict[str, dict[str, str]] = {
     "footer-about-tail": {"en": ": who publishes and checks it, how to report an error, licences.",
                           "ar": ": من ينشره ويتحقق منه، وكيف تبلغ عن خطأ، والتراخيص.",
                           "ru": ": кто его издаёт и проверяет, как сообщить об ошибке, лицензии."},
+    "missing-anchor": {"en": "This link leads to “{id}”, which is not on this page: it may have been renamed or "
+                             "removed since the link was made. Search the site for it.",
+                       "ar": "يقود هذا الرابط إلى «{id}»، وهو غير موجود في هذه الصفحة: ربما أُعيدت تسميته أو حُذف "
+                             "بعد إنشاء الرابط. ابحث عنه في الموقع.",
+                       "ru": "Ссылка ведёт к «{id}», но на этой странице его нет: возможно, его переименовали или "
+                             "удалили после того, как ссылка была сделана. Поищите его на сайте."},
     "made-with": {"en": "Made with", "ar": "صُنع باستخدام", "ru": "Сделано на"},  # the footer: Made with Material
     "read-source": {"en": "Read it in the source", "ar": "اقرأه في المصدر", "ru": "Читать в источнике"},
     "supports": {"en": "Supports", "ar": "يؤيد", "ru": "Подтверждает"},

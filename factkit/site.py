@@ -174,7 +174,7 @@ class Site:
         return {"about": about, "about_label": i18n.t(lang, "footer-about"),
                 "about_tail": i18n.t(lang, "footer-about-tail"), "feed": feed.feed_path(lang),
                 "feed_type": feed.FEED_TYPE, "feed_title": i18n.t(lang, "feed-title", site=name),
-                "made_with": i18n.t(lang, "made-with")}
+                "made_with": i18n.t(lang, "made-with"), "missing_anchor": i18n.t(lang, "missing-anchor")}
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],

@@ -60,8 +60,8 @@ def assert_located(files: dict[str, bytes], problems: list[factkit.Problem]) -> 
 # ---- valid fact sets ------------------------------------------------------------------------
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40).filter(
-    lambda t: "<" not in t and "](" not in t and "]:" not in t and not any(editorial.findings(t))
-)  # reader text: no raw HTML, no Markdown links, no notes to editors ("CONFIRM": factkit.editorial)
+    lambda t: t.strip() and "<" not in t and "](" not in t and "]:" not in t and not any(editorial.findings(t))
+)  # reader text: not blank, no raw HTML, no Markdown links, no notes to editors ("CONFIRM": factkit.editorial)
 WORD = st.text("abcdefghijklmnopqrstuvwxyzäöüšçأبت", min_size=1, max_size=8)
 
 

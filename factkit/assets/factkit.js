@@ -92,6 +92,12 @@
     var id = "";
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
     var target = id ? document.getElementById(id) : null;
+    var missing = document.querySelector(".fk-missing");
+    if (missing) {  // a permalink to a record that is not here (renamed or removed): say so, not a silent page top
+      missing.hidden = !!target || !/^(claim|source|entity)-/.test(id);
+      missing.textContent = missing.hidden ? "" : missing.getAttribute("data-text").replace("{id}", id);
+      if (!missing.hidden) missing.scrollIntoView();
+    }
     if (!target) return;
     var folded = target.classList.contains("fk-card") ? target.querySelector("details.fk-evidence-block") : null;
     if (folded) folded.open = true;

@@ -63,11 +63,15 @@ _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __conf
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
 _ANY_SEARCH_ATTRIBUTE = re.compile(r"data-search-\w+=\"")  # found fast (a literal start): the one above tries each
 # what factkit marks data-search-exclude (citation previews, a card's evidence, "cite this" and "report", a page's
-# sources; none holds an element of its own kind), left out before Material's search parses the page: its parser
-# would skip them, after reading them tag by tag (most of a prose page's tags). A card's wording checked and reason
-# stay: a reader may search a phrase of the article.
-_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p) class=\"fk-[^\"]*\"[^>]*?\sdata-search-exclude\b[^>]*>.*?</\1>",
-                         re.DOTALL)  # factkit's own elements only: a page author's are left to Material
+# sources, a claim's ¶ permalink; none holds an element of its own kind), left out before Material's search parses
+# the page: its parser would skip them, after reading them tag by tag (most of a prose page's tags). A card's wording
+# checked and reason stay: a reader may search a phrase of the article.
+_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p|a) class=\"fk-[^\"]*\"[^>]*?\sdata-search-exclude\b[^>]*>"
+                         r".*?</\1>", re.DOTALL)  # factkit's own elements only: a page author's are left to Material
+# an inline verdict's explanation (its parts are spans, which Material's parser cannot skip inside a skipped span: it
+# put "✓ Accurate Accurate: … The article's wording: …" in the snippets); the claim's own entry holds the reason
+_WHY_TIP = re.compile(r'<span class="fk-tip fk-why"[^>]*>(?:<span class="fk-[\w-]+">(?:(?!<span\b).)*?</span>)*</span>',
+                      re.DOTALL)
 _PAGE_VARIABLES = ("page", "navigation", "files")  # what mkdocs-macros adds to each page's variables as it renders it
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
@@ -504,18 +508,19 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
+        lang, prose = self._page_languages(page, config)
+        foreign = lang is not None and prose is not None and lang != prose  # a page not translated yet
         if self._fragments:
             html = _IN_PARAGRAPH.sub(self._out_of_paragraph, html)
             if self.site.lists_records():  # searched by its prose and headings; the lists' records have their own
                 self._searched[page.url] = _TOKEN.sub(self._prose_only, html)
-            html = _TOKEN.sub(self._put_back, html)
-        lang, prose = self._page_languages(page, config)
-        if lang is not None and prose is not None and lang != prose:
+            html = _TOKEN.sub(functools.partial(self._put_back, lang=lang if foreign else None), html)
+        if foreign and lang is not None and prose is not None:
             # a page not translated yet, in another edition: say so, in the edition's language
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
-        self._searched[page.url] = _UNSEARCHED.sub("", self._searched.get(page.url, html))
+        self._searched[page.url] = _WHY_TIP.sub("", _UNSEARCHED.sub("", self._searched.get(page.url, html)))
         if self._preview is not None:
             key = (self._edition(config) or "", page.file.src_uri)
             self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
@@ -625,10 +630,16 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         """A token's HTML if it is text in a paragraph (a claim in the prose), nothing if it is a block (a list)."""
         return "" if _BLOCK.match(self._fragment(match)) else self._put_back(match)
 
-    def _put_back(self, match: re.Match[str]) -> str:
-        """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would."""
+    def _put_back(self, match: re.Match[str], lang: str | None = None) -> str:
+        """A token's HTML; a block alone in a paragraph replaces the paragraph, as raw HTML would. ``lang``: on a
+        page not translated yet, the edition's language, which the macros' HTML is written in (the page's own text
+        around it is marked as the language it is written in)."""
         fragment = self._fragment(match)
-        if match.group(1) and not _BLOCK.match(fragment):
+        block = _BLOCK.match(fragment)
+        if lang is not None:
+            name = "div" if block else "span"
+            fragment = f'<{name} lang="{lang}" dir="{i18n_words.direction(lang)}">{fragment}</{name}>'
+        if match.group(1) and not block:
             return f"<p>{fragment}</p>"
         return fragment
 

@@ -18,7 +18,7 @@ def permalink(r: Renderer, claim: Claim) -> str:
     if href is None:
         return ""
     return tag("a", "¶", class_="fk-permalink", href=href, title=loc.t(r, "permalink"),
-               aria_label=loc.t(r, "permalink-to", id=claim.id))
+               aria_label=loc.t(r, "permalink-to", id=claim.id), data_search_exclude=True)
 
 
 def claim_inline(r: Renderer, claim: Claim) -> str:
@@ -52,7 +52,7 @@ def verdict_why(r: Renderer, claim: Claim) -> str:
     href = r.claim_href(claim.id)
     if href is not None:
         body.append(tag("span", tag("a", esc(loc.t(r, "full-entry")), href=href), class_="fk-tip-go"))
-    panel = tag("span", "".join(body), class_="fk-tip fk-why", id=panel_id)
+    panel = tag("span", "".join(body), class_="fk-tip fk-why", id=panel_id, data_search_exclude=True)
     return tag("span", verdict_button(review.verdict, panel_id, r.lang) + panel, class_="fk-vbox")
 
 

@@ -25,9 +25,13 @@ def blocks(*parts: str) -> str:
 
 
 def heading(r: Renderer, level: int, text: str, anchor: str | None = None) -> str:
-    """A Markdown heading (so it shows in the page's table of contents); the text is escaped (plain text)."""
+    """A Markdown heading (so it shows in the page's table of contents); the text is escaped (plain text). On a
+    page not translated yet (its own text in another language), it says it is in the edition's language."""
     placed = r._place(anchor) if anchor else None
-    return "#" * level + " " + esc(text) + (f" {{#{placed}}}" if placed else "")
+    attrs = [f"#{placed}"] if placed else []
+    if r.lang != r.prose_lang:
+        attrs += [f"lang={r.lang}", f"dir={i18n.direction(r.lang)}"]
+    return "#" * level + " " + esc(text) + (f" {{{' '.join(attrs)}}}" if attrs else "")
 
 
 def claim_ref(r: Renderer, claim: Claim) -> str:

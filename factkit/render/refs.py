@@ -78,20 +78,22 @@ _FIRST_CLAIM = re.compile(r'<(?:span|div) class="fk-(?:claim|card)\b')
 _BLOCK_START = re.compile(r"\n(?=<(?:p|ul|ol|div|table)\b)")
 
 
-def badge_note(html: str, lang: str = i18n.DEFAULT) -> str:
-    """The page with the badge note put once, just before the block that holds its first claim."""
+def badge_note(html: str, lang: str = i18n.DEFAULT, marked: bool = False) -> str:
+    """The page with the badge note put once, just before the block that holds its first claim; ``marked``: with
+    its language and direction (on a page whose own text is in another language)."""
     found = _FIRST_CLAIM.search(html)
     if found is None:
         return html
     starts = [m.end() for m in _BLOCK_START.finditer(html, 0, found.start())]
     at = starts[-1] if starts else 0
     note = BADGE_NOTE if lang == i18n.DEFAULT else i18n.t(lang, "badge-note")
-    return html[:at] + tag("p", esc(note), class_="fk-badge-note") + "\n" + html[at:]
+    attrs = {"lang": lang, "dir": i18n.direction(lang)} if marked else {}
+    return html[:at] + tag("p", esc(note), class_="fk-badge-note", **attrs) + "\n" + html[at:]
 
 
 def page_end(r: Renderer, html: str) -> str:
     """A rendered page's HTML with what its end adds: the badge note (when the page mixes claims with and without
     a verdict badge) and the list of the sources it cites."""
     if r.badged and r.unbadged:
-        html = badge_note(html, r.lang)
+        html = badge_note(html, r.lang, marked=r.lang != r.prose_lang)
     return html + page_references(r)

@@ -297,3 +297,25 @@ def test_quotes_in_other_languages_carry_lang_and_dir(site, pages, facts):
                 assert quote.get("lang") == lang and quote.get("dir") == "auto", (path, str(quote)[:80])
                 found += 1
     assert found >= 5
+
+
+# ---- a permalink to a record that is not on the page -------------------------------------------------------------
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_stale_permalink_says_the_record_is_not_on_the_page(open_page, facts, editions, device):
+    """A link to a renamed or removed claim must not land silently at the top of a long page: the page says what it
+    looked for, in the edition's language, in view; a permalink that exists shows no such notice."""
+    claim_url = next(c["url"] for c in facts["claims"] if c.get("url"))
+    path, anchor = claim_url.split("#", 1)
+    langs = list(editions)
+    for lang in (langs[0], langs[-1]):
+        prefix = "" if lang == langs[0] else f"{lang}/"
+        page = open_device(open_page, f"{prefix}{path}#claim-renamed-long-ago", device)
+        notice = page.locator(".fk-missing")
+        notice.wait_for(state="visible")
+        assert "claim-renamed-long-ago" in notice.text_content(), f"{lang}: the notice does not name the link"
+        assert in_viewport(page, ".fk-missing"), f"{lang} {device}: the notice is not in view"
+        assert page.locator("html").get_attribute("lang").startswith(lang)
+        page = open_device(open_page, f"{prefix}{path}#{anchor}", device)
+        page.wait_for_timeout(200)
+        assert not page.locator(".fk-missing").is_visible(), f"{lang}: a working permalink shows the notice"
