@@ -17,6 +17,12 @@ from .problems import Problem, check_report
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.facts is None or args.docs is None:  # the folders the site's mkdocs.yml names, if it names them
+        from .site import configured_folders
+
+        config = Path("mkdocs.yml")
+        named = configured_folders(config) if config.is_file() else ("facts", "docs")
+        args.facts, args.docs = args.facts or named[0], args.docs or named[1]
     if args.watch:
         from .watch import watch
 
@@ -176,9 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factkit", description="Check and query a fact-checked explainer's facts.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate the fact files; exit 1 on errors")
-    p.add_argument("--facts", default="facts", help="the facts folder (default: facts)")
-    p.add_argument("--docs", default="docs",
-                   help="the pages folder, whose prose is checked for text not meant for readers (default: docs)")
+    p.add_argument("--facts", default=None,
+                   help="the facts folder (default: the factkit plugin's facts_dir in ./mkdocs.yml, else facts)")
+    p.add_argument("--docs", default=None, help="the pages folder, whose prose is checked for text not meant for "
+                   "readers (default: docs_dir in ./mkdocs.yml, else docs)")
     p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (or set FACTKIT_TODAY)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--github", action="store_true", default=None,

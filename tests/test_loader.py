@@ -143,6 +143,30 @@ def test_cli_exit_codes_and_summary(tmp_path: Path, capsys) -> None:
     assert main(["check", "--facts", facts, "--today", "27/11/2026"]) == 2
 
 
+def test_the_check_reads_the_folders_the_sites_configuration_names(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A site whose mkdocs.yml moves its facts (facts_dir: data) is checked there by a plain `factkit check`, as
+    its build reads them; --facts still wins; a configuration that cannot be read leaves the defaults."""
+    from factkit.cli import main
+
+    run(tmp_path, {"a.yml": SOURCE + CLAIM})
+    (tmp_path / "facts").rename(tmp_path / "data")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "index.md").write_text("# Home\n\nTODO: write this.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - factkit:\n      facts_dir: data\n  - macros\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--today", "2026-11-27", "--no-cache"]) == 1  # the page's note to self, in pages/
+    out = capsys.readouterr().out
+    assert "pages/index.md:3: page text: 'TODO' is a note to self" in out and "1 error, 0 warnings" in out
+    assert main(["check", "--facts", "facts", "--today", "2026-11-27", "--no-cache"]) == 1
+    assert "facts:1: the facts folder does not exist" in capsys.readouterr().out
+    (tmp_path / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
+    assert main(["check", "--today", "2026-11-27", "--no-cache"]) == 1
+    assert "facts:1: the facts folder does not exist" in capsys.readouterr().out
+
+
 def test_an_unreadable_file_does_not_cascade(tmp_path: Path) -> None:
     # the sources file has a syntax error: the claims citing its sources get no 'unknown-source' each
     broken = SOURCE.replace("kind: news", "kind: [news") + SOURCE.replace("id: src", "id: 'other'")[8:]
