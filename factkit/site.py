@@ -194,7 +194,7 @@ class Site:
             try:
                 lookup("topic", topic, [*facts.claims_by_topic, "other"])
             except FactLookupError as exc:
-                bad.append(f"{where}: topics: {exc}; list only topics that claims use [{exc.code}]")
+                bad.append(f"{where}: topics: {exc} (list only topics that claims use) [{exc.code}]")
         env = os.environ if settings.environ is None else settings.environ
         publication = publish.resolve(settings.site_url, settings.report, settings.repo, env, settings.serving)
         info, about_problems = About.from_settings(settings.about)

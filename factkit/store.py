@@ -44,7 +44,7 @@ def lookup(kind: str, value: object, known: Collection[str]) -> str:
     near = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
     hint = f"did you mean '{near[0]}'?" if near else (
         f"allowed: {', '.join(pool)}" if len(pool) <= 12 else f"no {kind} is close to it")
-    raise FactLookupError(f"unknown {kind} {value!r}; {hint}", f"unknown-{kind.split()[0]}")
+    raise FactLookupError(f"unknown {kind} {value!r}; {hint}", "unknown-" + kind.removesuffix(" id").replace(" ", "-"))
 
 
 @dataclass
@@ -232,13 +232,25 @@ class FactBase:
     # ---- queries with checked arguments (what pages ask for) -------------------------------
 
     def claim(self, cid: object) -> Claim:
-        return self.claims[lookup("claim id", cid, self.claims)]
+        return self.claims[self._one("claim id", cid, self.claims)]
 
     def source(self, sid: object) -> Source:
-        return self.sources[lookup("source id", sid, self.sources)]
+        return self.sources[self._one("source id", sid, self.sources)]
 
     def entity(self, eid: object) -> Entity:
-        return self.entities[lookup("entity id", eid, self.entities)]
+        return self.entities[self._one("entity id", eid, self.entities)]
+
+    def _one(self, kind: str, rid: object, known: Collection[str]) -> str:
+        """``lookup``, saying so when the id is another kind of record's (an entity's id given for a claim)."""
+        try:
+            return lookup(kind, rid, known)
+        except FactLookupError as exc:
+            other = next((name for name, records in (("claim", self.claims), ("source", self.sources),
+                                                     ("entity", self.entities)) if rid in records), None)
+            if isinstance(rid, str) and other is not None:
+                raise FactLookupError(f"{rid!r} is the id of {'an' if other == 'entity' else 'a'} {other}, not of "
+                                      f"a {kind.removesuffix(' id')}; give a {kind}", exc.code) from None
+            raise
 
     def topic(self, topic: object) -> str:
         return lookup("topic", topic, self.claims_by_topic)

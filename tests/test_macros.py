@@ -109,3 +109,13 @@ def test_the_home_page_hosts_lists_with_working_anchors() -> None:
     """index.md's URL is '' to pages, whatever the host calls it ('./'): anchors placed there must be found."""
     homes = find_homes([("./", "{{ sources_list() }}\n{{ entities() }}"), ("b/", "{{ claims_index() }}")])
     assert homes.sources == {None: ""} and homes.entities == {None: ""} and homes.claims == {None: "b/"}
+
+
+def test_an_id_of_another_kind_of_record_says_what_it_is(r: Renderer) -> None:
+    """date_of('shibani') with an entity's id: not a 'did you mean' some unrelated claim, but what the id is."""
+    entity = next(iter(r.facts.entities))
+    with pytest.raises(MacroError, match=f"'{entity}' is the id of an entity, not of a claim; give a claim id"):
+        bind(r, "claim", (entity,), {})
+    with pytest.raises(MacroError) as kind:
+        bind(r, "entities", (), {"kind": "persn"})
+    assert kind.value.code == "unknown-entity-kind" and "did you mean 'person'?" in str(kind.value)
