@@ -18,7 +18,7 @@ from .problems import Problem, check_report
 
 def _cmd_check(args: argparse.Namespace) -> int:
     if args.facts is None or args.docs is None:  # the folders the site's mkdocs.yml names, if it names them
-        from .site import configured_folders
+        from .siteconfig import configured_folders
 
         config = Path("mkdocs.yml")
         named = configured_folders(config) if config.is_file() else ("facts", "docs")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -78,6 +79,22 @@ Date = Annotated[
         "description": "EDTF subset: " + dates.SYNTAX_HELP,
         "pattern": dates.DATE_PATTERN,
     }),
+]
+
+
+def _one_day(value: dates.EDTFDate) -> dates.EDTFDate:
+    if value.precision != "day" or value.start.approximate or value.start.uncertain:
+        raise ValueError(f"'{value.text}' is not one day; write the day it was done (YYYY-MM-DD)")
+    return value
+
+
+# the day an editor did something (read a source, checked a claim): always known exactly
+Day = Annotated[
+    dates.EDTFDate,
+    BeforeValidator(_parse_date),
+    AfterValidator(_one_day),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "A day, YYYY-MM-DD.", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 _ID = re.compile(ID_PATTERN)
@@ -158,7 +175,7 @@ class Source(Record):
     published: Date | None = Field(description="Publication date at its precision, or null when unknown.")
     published_from: Literal["page_metadata", "page_text", "url", "unknown"] = "unknown"
     published_note: Text | None = None
-    accessed: Date
+    accessed: Day
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")]
     kind: SourceKind
     reliability: Text | None = Field(None, description="A caution flag for this page only (its publisher's flag "
@@ -223,7 +240,7 @@ class Claim(Record):
     citations: list[Citation]
     entities: list[Id] = Field(default_factory=list)
     topics: list[Id] = Field(default_factory=list)
-    checked: Date
+    checked: Day
     related: list[Id] = Field(default_factory=list)
     review: Review | None = None
     corrections: list[Correction] = Field(default_factory=list)

@@ -33,6 +33,7 @@ from .pagescan import find_homes
 from .problems import Problem
 from .publish import About
 from .render import Renderer, export, refs
+from .siteconfig import host_config
 from .store import FactBase, FactLookupError, lookup
 
 
@@ -315,39 +316,9 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def _host_config(config: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(the whole configuration, the factkit plugin's settings) of a mkdocs.yml-style file."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type stubs
-        """Reads a host's configuration; its tags (e.g. !!python/name: for emoji) are not needed here."""
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
-    if not isinstance(data, dict):
-        raise ValueError(f"{config} is not a mapping")
-    options: dict[str, Any] = {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "factkit" in plugin:
-            options = plugin["factkit"] or {}
-    return data, options if isinstance(options, dict) else {}
-
-
-def configured_folders(config: Path) -> tuple[str, str]:
-    """(facts folder, pages folder) a site's configuration names, relative to its folder; the defaults
-    ('facts', 'docs') when it names none or cannot be read (the build reports a broken configuration)."""
-    import yaml
-
-    try:
-        data, options = _host_config(config)
-    except (OSError, ValueError, yaml.YAMLError):
-        return "facts", "docs"
-    return str(options.get("facts_dir") or "facts"), str(data.get("docs_dir") or "docs")
-
-
 def site_pages(config: Path) -> tuple[Settings, list[tuple[str, str]]]:
     """The factkit settings and the pages (URL, Markdown) of a site, read from its mkdocs.yml-style file."""
-    data, options = _host_config(config)
+    data, options = host_config(config)
     settings = Settings(str(options.get("facts_dir", "facts")), dict(options.get("topics") or {}),
                         str(options.get("repo", "")), str(data.get("site_url") or ""), config.name)
     docs = config.parent / str(data.get("docs_dir", "docs"))
