@@ -120,7 +120,10 @@ _SPACE = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # a run of spaces, or a space that is not ' '
 _URL_BAD_CHAR = re.compile(r"[\s\x00-\x1f\x7f]")  # whitespace (any script) or a control character
 _HTML = re.compile(r"<[A-Za-z!/?]")  # an HTML tag, comment, declaration or autolink starts like this
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# a Markdown link's target: the address (with balanced parentheses, as CommonMark allows), an optional title, and
+# the closing parenthesis, which a space inside the address leaves unmatched (Markdown then shows the text as typed)
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]*(?:\([^\s()]*\)[^\s<>()]*)*)>?"
+                      r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*(\))?")
 _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [label]: url
 
 
@@ -212,7 +215,15 @@ class Checker:
     def check_link_text(self, record: Record, field: str, text: str, what: str) -> None:
         if "]" not in text:  # most texts hold no link: skip the regular expressions
             return
-        for url in _MD_LINK.findall(text) + _MD_REF.findall(text):
+        for url, closed in _MD_LINK.findall(text):
+            if not closed:
+                self.add(record, field, "bad-url",
+                         f"the {field} of {what} has a link Markdown cannot read (]({shorten(url + ' …', 40)[1:-1]}); "
+                         "write [text](https://address), with no space inside the address")
+            elif not is_http_url(url):
+                self.add(record, field, "bad-url",
+                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
+        for url in _MD_REF.findall(text):
             if not is_http_url(url):
                 self.add(record, field, "bad-url",
                          f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")

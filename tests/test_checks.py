@@ -224,6 +224,8 @@ EDITS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("[Foreign Minister]", "bad-url")]),
     ("bad-url", 'reviewer: "Desk"', 'reviewer: "[Desk](example.org)"', [("[Desk]", "bad-url")]),
     ("bad-url", "aliases: [The Minster,", 'aliases: ["[The Minster](javascript:x)",', [("[The Minster]", "bad-url")]),
+    ("bad-url", 'says: "The minister arrived in Moscow."',  # a space in the address: Markdown would show it as typed
+     'says: "The minister [arrived](https://exa mple.org/x) in Moscow."', [("[arrived]", "bad-url")]),
     # review statements, article
     ("article-kind", "    kind: reviewed-article\n", "    kind: news\n", [("  article: the-article", "article-kind")]),
     (
