@@ -11,7 +11,7 @@ import re
 import pytest
 import sitecheck
 from axe_playwright_python.sync_playwright import Axe
-from test_reader import NO_SIDEWAYS, VIEWPORTS, css_id
+from test_reader import NO_SIDEWAYS, VIEWPORTS, css_id, soup_of
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +74,14 @@ def test_edition_home_reads_in_its_language(open_page, site, editions, lang, dev
     page.locator("body").click(position={"x": 1, "y": 1})
     hrefs = search(page, word)
     assert any(f"/{lang}/" in h and "#claim-" in h for h in hrefs), f"no {lang} result for {word!r} is a claim: {hrefs}"
+
+
+@pytest.mark.parametrize("lang", ["ar", "ru"])
+def test_the_header_buttons_speak_the_editions_language(site, editions, lang):
+    """The light/dark switch is labelled in the edition's language (its label comes from mkdocs.yml's palette, which
+    each edition overrides), like Material's own search and language buttons."""
+    soup = soup_of(site, f"{lang}/")
+    labels = [label["title"] for label in soup.select("form[data-md-component=palette] label[title]")]
+    assert labels, f"/{lang}/ has no light/dark switch"
+    for label in labels:
+        assert re.search(f"[{SCRIPTS[lang]}]", label), f"/{lang}/: the switch reads {label!r}"
