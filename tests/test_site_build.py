@@ -796,6 +796,17 @@ def test_a_macro_without_brackets_and_an_expression_that_fails_are_errors_at_the
     assert "Traceback" not in output
 
 
+def test_a_misspelled_front_matter_key_fails_at_its_line_and_a_pages_own_key_does_not(tmp_path) -> None:
+    """'descripton:' would drop the page's description silently; 'budget_year:' is the page's own variable."""
+    site = copy_site(tmp_path)
+    (site / "docs" / "oops.md").write_text("---\ntitle: Oops\nbudget_year: 2026\ndescripton: A page.\n---\n"
+                                           "# Oops\n\nThe {{ budget_year }} budget.\n", encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert ("docs/oops.md:4: the front matter's 'descripton' is read by nothing; did you mean 'description'? "
+            "[unknown-front-matter]") in output
+    assert output.count("[unknown-front-matter]") == 1
+
+
 def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> None:
     site = copy_site(tmp_path)
     config = site / "mkdocs.yml"

@@ -73,6 +73,10 @@ _UNSEARCHED = re.compile(r"<(sup|section|details|ol|p|a) class=\"fk-[^\"]*\"[^>]
 _WHY_TIP = re.compile(r'<span class="fk-tip fk-why"[^>]*>(?:<span class="fk-[\w-]+">(?:(?!<span\b).)*?</span>)*</span>',
                       re.DOTALL)
 _PAGE_VARIABLES = ("page", "navigation", "files")  # what mkdocs-macros adds to each page's variables as it renders it
+# front-matter keys MkDocs, Material and mkdocs-macros read: a key a letter away from one is a typo that would be
+# ignored silently (a page's description lost); any other key is the page's own (a variable its macros may use)
+_FRONT_MATTER = ("title", "description", "template", "hide", "search", "status", "subtitle", "tags", "icon",
+                 "render_macros", "robots", "social", "comments")
 _BLOCK = re.compile(r"<(?:div|p|ol|ul|dl|table|nav|section|details|figure|blockquote|h[1-6]|script)\b")
 
 
@@ -448,6 +452,14 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         shown = os.path.relpath(path, Path(config.config_file_path).parent)
         lang, prose = self._page_languages(page, config)
         self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
+        for key in page.meta or {}:
+            near = difflib.get_close_matches(str(key), _FRONT_MATTER, n=1, cutoff=0.8)
+            if key not in _FRONT_MATTER and near:
+                found = re.search(rf"^{re.escape(str(key))}\s*:", source[: source.find(markdown)] if offset else "",
+                                  re.MULTILINE)
+                line = source.count("\n", 0, found.start()) + 1 if found else 1
+                self.site.note(Problem(Path(shown).as_posix(), line, "unknown-front-matter",
+                                       f"the front matter's '{key}' is read by nothing; did you mean '{near[0]}'?"))
         if self._preview is not None:
             self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
         macros: Any = config.plugins["macros"]  # mkdocs-macros is untyped
