@@ -165,7 +165,7 @@ def resolve_channels(report: Mapping[str, object], repo: str, env: Mapping[str, 
     channels = []
     for key in configured:
         if key not in CHANNEL_KINDS:
-            problems.append(f"report.{key}: unknown channel; use any of: {', '.join(CHANNEL_KINDS)}")
+            problems.append(f"report.{key}: unknown channel; {_hint(str(key), list(CHANNEL_KINDS))}")
     for kind in CHANNEL_KINDS:
         if kind not in configured or configured[kind] in (None, ""):
             continue

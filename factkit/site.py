@@ -202,7 +202,8 @@ class Site:
         editions = publish.Editions.from_settings(settings.translations, info)
         for problem in publication.errors + about_problems + editions.problems:
             bad.append(f"{settings.config_file}:{_setting_line(config, problem)}: {problem} [bad-setting]")
-        if bad:
+        if bad:  # in the file's order, as an editor reads it
+            bad.sort(key=lambda line: int(line.split(":")[1]) if line.split(":")[1].isdigit() else 0)
             raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
         homes = find_homes(pages, site_url=publication.site_url, repo=settings.repo)
         homes.channels = publication.channels

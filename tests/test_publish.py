@@ -72,7 +72,8 @@ def test_repo_is_the_older_name_of_report_issues() -> None:
     ({"email": "desk@example.org"}, "reserved"),
     ({"issues": "https://tracker.example.com/new"}, "reserved"),
     ({"email": 42}, "not 42"),
-    ({"phone": "+44 20 0000 0000"}, "unknown channel"),
+    ({"phone": "+44 20 0000 0000"}, "unknown channel; allowed: issues, form, email"),
+    ({"isues": "https://github.com/newsroom/facts"}, "unknown channel; did you mean 'issues'?"),
 ])
 def test_bad_channels_are_reported_never_used(report: dict, why: str) -> None:
     channels, problems = resolve_channels(report, "", GITHUB)

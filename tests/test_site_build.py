@@ -807,6 +807,19 @@ def test_a_misspelled_front_matter_key_fails_at_its_line_and_a_pages_own_key_doe
     assert output.count("[unknown-front-matter]") == 1
 
 
+def test_the_settings_errors_come_in_the_files_order(tmp_path) -> None:
+    site = copy_site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  - factkit:\n", "  - factkit:\n      about: {fundng: x}\n      report: {isues: 'https://github.com/a/b'}\n")
+    config.write_text(text, encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    found = re.findall(r"^mkdocs\.yml:(\d+): (\S+)", output, re.MULTILINE)
+    assert [name for _, name in found] == ["about.fundng:", "report.isues:"], output
+    assert [int(line) for line, _ in found] == sorted(int(line) for line, _ in found)
+    assert "did you mean 'issues'?" in output
+
+
 def test_a_factkit_setting_of_the_wrong_kind_says_what_it_must_be(tmp_path) -> None:
     site = copy_site(tmp_path)
     config = site / "mkdocs.yml"
