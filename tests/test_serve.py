@@ -245,3 +245,17 @@ def test_a_build_mkdocs_itself_stops_is_shown_over_the_pages_and_the_server_keep
     assert "fk-card" in get(base + "claims/")  # answered at once: the last good page
     config.write_text(good, encoding="utf-8")
     wait_for(lambda: preview_errors(base) == [])
+
+
+def test_a_bad_factkit_setting_under_serve_is_called_a_settings_error_not_a_fact_error(
+        served: tuple[Path, str]) -> None:
+    """The preview's error page names what failed: a bad about: setting is not 'The facts have errors'."""
+    site, base = served
+    config = site / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    edit(config, "  - factkit:\n", "  - factkit:\n      about: {fundng: x}\n")
+    wait_for(lambda: bool(preview_errors(base)))
+    status = json.loads(get(base + "assets/factkit-preview.json"))
+    assert status["title"].startswith("The factkit settings") and "about.fundng" in status["errors"][0]["message"]
+    config.write_text(good, encoding="utf-8")
+    wait_for(lambda: preview_errors(base) == [])

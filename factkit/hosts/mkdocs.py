@@ -51,6 +51,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 PREVIEW = "assets/factkit-preview.js"  # under serve only: the errors shown over the last good page
 BROKEN = "The facts have errors, so the site was not built"
+SETTINGS_BROKEN = "The factkit settings in the configuration have errors, so the site was not built"
 NOT_BUILT = "The site could not be built: the pages were not built again"
 OVER_LAST_GOOD = "The facts have errors: the pages were not built again"  # the last good ones stay
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
@@ -498,6 +499,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return ""
         return markdown
 
+    def _failure_title(self) -> str:
+        """What the preview's error page says failed: the facts, or the factkit settings (factkit.site's messages)."""
+        return SETTINGS_BROKEN if (self._failure or "").startswith("The factkit settings") else BROKEN
+
     def _render_failed(self, line: int, error: Exception) -> None:
         """An error raised while the current page rendered, at the page's line (see ``_page_template``)."""
         if self.site is None:
@@ -512,7 +517,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
-            return error_page(BROKEN, self._failure or "")
+            return error_page(self._failure_title(), self._failure or "")
         found = self.site.take_errors()
         if found:
             text = report(found)
@@ -663,7 +668,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         out, (default, others) = Path(config.site_dir), self._languages(config)
         if self.serving:  # the errors each page shows over itself: none once the facts build again (nor when every
             over = self._failure if self.site is not None else None  # page is the report)
-            self._show(out, OVER_LAST_GOOD, over or "")
+            self._show(out, OVER_LAST_GOOD if self._failure_title() == BROKEN else SETTINGS_BROKEN, over or "")
         if self.site is None:
             return  # every page shows the report
         index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)
