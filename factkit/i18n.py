@@ -227,6 +227,12 @@ M: dict[str, dict[str, str]] = {
     "feed-label": {"en": "corrections feed (Atom)", "ar": "موجز التصحيحات (Atom)",
                    "ru": "лента исправлений (Atom)"},  # corrections_feed()'s label
     # reporting an error (factkit.render.reporting, factkit.publish)
+    "report-about": {"en": "You came here to report an error in the claim “{id}”: quote this identifier, and say "
+                           "what is wrong and which source shows it.",
+                     "ar": "جئت إلى هنا للإبلاغ عن خطأ في الادعاء «{id}»: اذكر هذا المعرّف، وقل ما الخطأ وأيّ مصدر "
+                           "يُظهره.",
+                     "ru": "Вы пришли сообщить об ошибке в утверждении «{id}»: укажите этот код, что не так и какой "
+                           "источник это показывает."},
     "report-none": {"en": "This copy of the site has no report channel configured: there is no address, form or "
                           "issue tracker to send a report to yet. Until the editors add one, a report cannot reach "
                           "them through the site.",

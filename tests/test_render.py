@@ -145,5 +145,5 @@ def test_report_link_uses_the_channel_or_else_the_reporting_section(renderer: Re
     assert claim_card(renderer, claim).count("fk-report") == 0
     renderer.homes.report = "contributing/#report-an-error"
     link = BeautifulSoup(claim_card(renderer, claim), "lxml").select_one(".fk-report a")
-    assert link["href"] == "../contributing/#report-an-error"
+    assert link["href"] == "../contributing/?claim=reservoir-coverage#report-an-error"  # the section names it
     assert "reservoir-coverage" in link.get_text() and "github" not in str(link)

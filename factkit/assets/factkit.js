@@ -86,6 +86,16 @@
     });
   });
 
+  // a notice's text with an id put in: as code, read left to right also in an Arabic sentence
+  function fillId(el, id) {
+    var parts = el.getAttribute("data-text").split("{id}");
+    var code = document.createElement("code");
+    code.dir = "ltr";
+    code.textContent = id;
+    el.textContent = "";
+    el.append(parts[0], code, parts.slice(1).join(id));
+  }
+
   // a claim card reached by its permalink or a source's back-link shows its evidence (folded elsewhere); so does
   // a citation in a folded evidence list reached from the page's list of sources
   function openTarget() {
@@ -95,8 +105,7 @@
     var missing = document.querySelector(".fk-missing");
     if (missing) {  // a permalink to a record that is not here (renamed or removed): say so, not a silent page top
       missing.hidden = !!target || !/^(claim|source|entity)-/.test(id);
-      missing.textContent = missing.hidden ? "" : missing.getAttribute("data-text").replace("{id}", id);
-      if (!missing.hidden) missing.scrollIntoView();
+      if (!missing.hidden) { fillId(missing, id); missing.scrollIntoView(); }
     }
     if (!target) return;
     var folded = target.classList.contains("fk-card") ? target.querySelector("details.fk-evidence-block") : null;
@@ -107,6 +116,14 @@
   }
   openTarget();
   window.addEventListener("hashchange", openTarget);
+
+  // the reporting section reached from a claim's "report an error" link (?claim=id): name that claim
+  var reporting = document.querySelector(".fk-reporting[data-text]");
+  var about = /[?&]claim=([a-z0-9-]{1,80})(&|$)/.exec(location.search);
+  if (reporting && about) {
+    fillId(reporting, about[1]);
+    reporting.hidden = false;
+  }
 
   // the sources page: a filter box over the entries (hidden in the HTML: it needs this script)
   document.querySelectorAll(".fk-filter[data-filter]").forEach(function (filter) {

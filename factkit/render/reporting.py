@@ -6,7 +6,7 @@ the links lead to the site's section on reporting, which says plainly that no ch
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from ..model import Claim
 from ..publish import Channel
@@ -40,8 +40,10 @@ def report_link(r: Renderer, claim: Claim) -> str:
     if channel is not None:
         url = channel.url(claim.id, claim_permalink(r, claim), lang=r.lang)
         link = _link(channel, esc(loc.t(r, "report-claim")), url)
-    elif r.homes.report is not None:
-        link = tag("a", fill(r, "report-claim-id", id=tag("code", esc(claim.id))), href=r.home(r.homes.report))
+    elif r.homes.report is not None:  # ?claim= lets the section say which claim the reader came about
+        page, _, section = r.homes.report.partition("#")
+        href = r.home(f"{page}?{urlencode({'claim': claim.id})}" + (f"#{section}" if section else ""))
+        link = tag("a", fill(r, "report-claim-id", id=tag("code", esc(claim.id))), href=href)
     else:
         return ""
     return tag("p", link, class_="fk-report", data_search_exclude=True)
@@ -59,8 +61,9 @@ _VERB = {"issues": "report-open-issue", "form": "report-fill-form"}
 def report_channels(r: Renderer) -> str:
     """Every way to send a report, or an honest note that the site has none yet, in the page's language."""
     channels = r.homes.channels
-    if not channels:
-        return tag("p", esc(loc.t(r, "report-none")), class_="fk-no-channel")
+    if not channels:  # the claim a reader came from is named by factkit.js (from the link's ?claim=)
+        about = tag("p", "", class_="fk-reporting", hidden=True, data_text=loc.t(r, "report-about"))
+        return about + tag("p", esc(loc.t(r, "report-none")), class_="fk-no-channel")
     items = []
     for ch in channels:
         url = ch.url(lang=r.lang)

@@ -62,16 +62,21 @@ def test_report_an_error_opens_the_configured_channel(chromium, ci_base_url):
         context.close()
 
 
-def test_without_a_channel_the_report_link_says_so(open_page, pages):
-    page = open_page("claims/")
-    link = page.locator(".fk-card .fk-report a").first
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_without_a_channel_the_report_link_says_so_and_names_the_claim(open_page, pages, device):
+    page = open_page("claims/", viewport=VIEWPORTS[device])
+    card = page.locator(".fk-card").nth(3)
+    claim = card.get_attribute("data-claim")
+    link = card.locator(".fk-report a")
     href = link.get_attribute("href")
     link.scroll_into_view_if_needed()
     link.click()
     page.wait_for_url(re.compile(r"#report-an-error$"))
-    assert href.endswith("#report-an-error")
+    assert href.endswith(f"?claim={claim}#report-an-error")
     note = page.locator(".fk-no-channel")
     assert note.is_visible() and "no report channel" in note.inner_text()
+    named = page.locator(".fk-reporting")
+    assert named.is_visible() and f"“{claim}”" in named.inner_text(), "the section does not name the claim"
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
