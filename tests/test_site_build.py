@@ -55,6 +55,17 @@ def copy_site(tmp: Path) -> Path:
     return dest
 
 
+def site_configured(tmp: Path, old: str, new: str) -> tuple[Path, str]:
+    """A copy of the fixture site with ``old`` replaced by ``new`` in its mkdocs.yml: (the site, the new text)."""
+    site = copy_site(tmp)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    config.write_text(text, encoding="utf-8")
+    return site, text
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("water") / "site"
@@ -628,11 +639,8 @@ def test_a_published_build_without_a_report_channel_fails(tmp_path: Path) -> Non
 
 
 def test_a_bad_report_address_fails_at_its_line(tmp_path: Path) -> None:
-    site = copy_site(tmp_path)
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(
-        '      repo: "https://github.com/example/water-facts"\n', "      report:\n        email: corrections\n")
-    config.write_text(text, encoding="utf-8")
+    site, text = site_configured(tmp_path, '      repo: "https://github.com/example/water-facts"\n',
+                                 "      report:\n        email: corrections\n")
     output = failed_build(site, tmp_path / "out")
     line = text[: text.index("email: corrections")].count("\n") + 1
     assert f"mkdocs.yml:{line}: report.email: 'corrections' is not an email address" in output
@@ -808,11 +816,8 @@ def test_a_misspelled_front_matter_key_fails_at_its_line_and_a_pages_own_key_doe
 
 
 def test_the_settings_errors_come_in_the_files_order(tmp_path) -> None:
-    site = copy_site(tmp_path)
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(
-        "  - factkit:\n", "  - factkit:\n      about: {fundng: x}\n      report: {isues: 'https://github.com/a/b'}\n")
-    config.write_text(text, encoding="utf-8")
+    site, _ = site_configured(tmp_path, "  - factkit:\n", "  - factkit:\n      about: {fundng: x}\n"
+                              "      report: {isues: 'https://github.com/a/b'}\n")
     output = failed_build(site, tmp_path / "out")
     found = re.findall(r"^mkdocs\.yml:(\d+): (\S+)", output, re.MULTILINE)
     assert [name for _, name in found] == ["about.fundng:", "report.isues:"], output
