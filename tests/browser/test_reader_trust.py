@@ -319,3 +319,21 @@ def test_a_stale_permalink_says_the_record_is_not_on_the_page(open_page, facts, 
         page = open_device(open_page, f"{prefix}{path}#{anchor}", device)
         page.wait_for_timeout(200)
         assert not page.locator(".fk-missing").is_visible(), f"{lang}: a working permalink shows the notice"
+
+
+TITLE_LINES = """() => {
+  const h1 = document.querySelector("article h1");
+  const range = document.createRange();
+  range.selectNodeContents(h1.firstChild);
+  const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+  return [tops.size, Math.round(h1.getBoundingClientRect().height / parseFloat(getComputedStyle(h1).lineHeight))];
+}"""
+
+
+def test_a_page_title_takes_only_the_lines_its_words_need_on_a_phone(open_page, pages):
+    """The title's hidden ¶ link once took a line of its own under a title as wide as the phone (/fact-check/)."""
+    for path in pages[:12]:
+        page = open_device(open_page, path, "phone")
+        words, lines = page.evaluate(TITLE_LINES)
+        assert lines == words, f"/{path}: the title's {words} line(s) of words take {lines} lines"
+        page.close()
