@@ -330,9 +330,13 @@ TITLE_LINES = """() => {
 }"""
 
 
-def test_a_page_title_takes_only_the_lines_its_words_need_on_a_phone(open_page, pages):
+def test_a_page_title_takes_only_the_lines_its_words_need_on_a_phone(open_page, site, pages):
     """The title's hidden ¶ link once took a line of its own under a title as wide as the phone (/fact-check/)."""
-    for path in pages[:12]:
+    def title(path):
+        h1 = soup_of(site, path).select_one("article h1")
+        return len(h1.get_text()) if h1 else 0
+
+    for path in sorted(pages, key=title, reverse=True)[:5]:  # the longest titles: the ones that fill a line
         page = open_device(open_page, path, "phone")
         words, lines = page.evaluate(TITLE_LINES)
         assert lines == words, f"/{path}: the title's {words} line(s) of words take {lines} lines"
