@@ -291,8 +291,12 @@ class Checker:
         for name in ("url", "archive_url"):
             url = getattr(source, name)
             if url is not None and not is_http_url(url):
+                bad = _URL_BAD_CHAR.search(url)
+                why = (f"it holds {'a space' if bad.group(0).isspace() else repr(bad.group(0))} at character "
+                       f"{bad.start() + 1}; copy the address exactly" if bad else "")
                 self.add(source, name, "bad-url",
-                         f"'{name}' of source '{source.id}' must be an http(s) address, not {url[:60]!r}")
+                         f"'{name}' of source '{source.id}' must be an http(s) address, not {url[:60]!r}"
+                         + (f": {why}" if why else ""))
         if source.published and source.published.earliest() > self.today:
             self.add(source, "published", "future-date",
                      f"source '{source.id}' is published {source.published}, after today ({self.today}); fix the date")

@@ -229,3 +229,9 @@ def test_a_text_of_only_spaces_is_empty_and_says_whether_the_field_may_go(tmp_pa
     assert "'text' of claim 'c' holds only spaces; write it (it is required)" in problems[0].message
     assert "'quote' of claim 'c' holds only spaces; write it, or remove the line (it is optional)" in \
         problems[1].message
+
+
+def test_an_address_with_a_space_says_where_the_space_is(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE.replace('"https://example.org/"', '"https://exa mple.org/"') + CLAIM})
+    assert p.code == "bad-url" and p.line == 5
+    assert p.message.endswith("it holds a space at character 12; copy the address exactly")
