@@ -400,7 +400,8 @@ class Checker:
             for name in ("what", "why"):
                 self.check_text(corr, name, getattr(corr, name), f"a correction of {what}")
             if corr.date.earliest() > self.today:
-                self.add(corr, "date", "future-date", f"a correction of {what} is dated {corr.date}, after today")
+                self.add(corr, "date", "future-date", f"a correction of {what} is dated {corr.date}, after today "
+                         f"({self.today}); date it the day it was made")
         self.check_claim_dates(claim)
         if claim.review:
             self.check_verdict(claim)
@@ -419,7 +420,8 @@ class Checker:
 
     def check_claim_dates(self, claim: Claim) -> None:
         if claim.checked.earliest() > self.today:
-            self.add(claim, "checked", "future-date", f"claim '{claim.id}' is checked {claim.checked}, after today")
+            self.add(claim, "checked", "future-date", f"claim '{claim.id}' is checked {claim.checked}, after today "
+                     f"({self.today}); write the day it was last checked")
         if claim.status == "scheduled":
             if claim.date is None:
                 self.add(claim, "status", "scheduled-undated",
@@ -486,7 +488,8 @@ class Checker:
         self.check_article_kind(review)
         self.check_statement_order(review)
         if review.published.earliest() > self.today:
-            self.add(review, "published", "future-date", f"the review is published {review.published}, after today")
+            self.add(review, "published", "future-date", f"the review is published {review.published}, after today "
+                     f"({self.today}); fix the date")
         mapped: set[str] = set()
         for st in review.statements:
             self.check_text(st, "not_checked", st.not_checked, f"statement {st.ref}")

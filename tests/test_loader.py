@@ -235,3 +235,9 @@ def test_an_address_with_a_space_says_where_the_space_is(tmp_path: Path) -> None
     (p,) = run(tmp_path, {"a.yml": SOURCE.replace('"https://example.org/"', '"https://exa mple.org/"') + CLAIM})
     assert p.code == "bad-url" and p.line == 5
     assert p.message.endswith("it holds a space at character 12; copy the address exactly")
+
+
+def test_a_check_dated_after_today_says_what_to_write(tmp_path: Path) -> None:
+    (p,) = run(tmp_path, {"a.yml": SOURCE + CLAIM.replace("checked: 2026-11-27", "checked: 2026-11-28")})
+    assert p.code == "future-date" and p.message == (
+        "claim 'c' is checked 2026-11-28, after today (2026-11-27); write the day it was last checked")
