@@ -246,8 +246,9 @@ class FactBase:
             return lookup(kind, rid, known)
         except FactLookupError as exc:
             other = next((name for name, records in (("claim", self.claims), ("source", self.sources),
-                                                     ("entity", self.entities)) if rid in records), None)
-            if isinstance(rid, str) and other is not None:
+                                                     ("entity", self.entities)) if rid in records), None) \
+                if isinstance(rid, str) else None  # a list given as an id is unhashable: lookup's message says it
+            if other is not None:
                 raise FactLookupError(f"{rid!r} is the id of {'an' if other == 'entity' else 'a'} {other}, not of "
                                       f"a {kind.removesuffix(' id')}; give a {kind}", exc.code) from None
             raise

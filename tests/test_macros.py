@@ -119,3 +119,8 @@ def test_an_id_of_another_kind_of_record_says_what_it_is(r: Renderer) -> None:
     with pytest.raises(MacroError) as kind:
         bind(r, "entities", (), {"kind": "persn"})
     assert kind.value.code == "unknown-entity-kind" and "did you mean 'person'?" in str(kind.value)
+
+
+def test_a_list_given_as_an_id_is_a_located_error_not_a_crash(r: Renderer) -> None:
+    with pytest.raises(MacroError, match="unknown claim id"):
+        bind(r, "claim", (["shibani"],), {})
