@@ -63,29 +63,24 @@ def _node_line(root: Any, loc: tuple[int | str, ...], fallback: int) -> int:
     return line
 
 
-def _allowed_fields(model: type[Record], loc: tuple[int | str, ...]) -> list[str]:
-    """The field names valid at a location inside a model (for 'did you mean')."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
-
-
-def _belongs_under(model: type[Record], loc: tuple[int | str, ...]) -> str | None:
-    """The field of this record whose mapping has a field of that name ('verdict' -> 'review'), if one has."""
+def _model_at(model: type[Record], loc: tuple[int | str, ...]) -> Any:
+    """The model that holds the field at ``loc`` (list positions skipped), None when the path leaves the models."""
     current: Any = model
     for part in loc[:-1]:
         if not isinstance(part, int):
             field = getattr(current, "model_fields", {}).get(part)
             current = _inner_model(field.annotation) if field is not None else None
-    for name, field in getattr(current, "model_fields", {}).items():
+    return current
+
+
+def _allowed_fields(model: type[Record], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names valid at a location inside a model (for 'did you mean')."""
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
+
+
+def _belongs_under(model: type[Record], loc: tuple[int | str, ...]) -> str | None:
+    """The field of this record whose mapping has a field of that name ('verdict' -> 'review'), if one has."""
+    for name, field in getattr(_model_at(model, loc), "model_fields", {}).items():
         inner = _inner_model(field.annotation)
         if inner is not None and loc[-1] in inner.model_fields:
             return str(name)
@@ -94,12 +89,7 @@ def _belongs_under(model: type[Record], loc: tuple[int | str, ...]) -> str | Non
 
 def _fill(model: type[Record], loc: tuple[int | str, ...]) -> str:
     """How to fix an empty field: write it, or (when the field is optional) leave it out."""
-    current: Any = model
-    for part in loc[:-1]:
-        if not isinstance(part, int):
-            field = getattr(current, "model_fields", {}).get(part)
-            current = _inner_model(field.annotation) if field is not None else None
-    field = getattr(current, "model_fields", {}).get(loc[-1]) if loc else None
+    field = getattr(_model_at(model, loc), "model_fields", {}).get(loc[-1]) if loc else None
     optional = field is not None and not field.is_required()
     return "write it, or remove the line (it is optional)" if optional else "write it (it is required)"
 
