@@ -215,16 +215,12 @@ class Checker:
     def check_link_text(self, record: Record, field: str, text: str, what: str) -> None:
         if "]" not in text:  # most texts hold no link: skip the regular expressions
             return
-        for url, closed in _MD_LINK.findall(text):
+        for url, closed in [*_MD_LINK.findall(text), *((url, ")") for url in _MD_REF.findall(text))]:
             if not closed:
                 self.add(record, field, "bad-url",
                          f"the {field} of {what} has a link Markdown cannot read (]({shorten(url + ' …', 40)[1:-1]}); "
                          "write [text](https://address), with no space inside the address")
             elif not is_http_url(url):
-                self.add(record, field, "bad-url",
-                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
-        for url in _MD_REF.findall(text):
-            if not is_http_url(url):
                 self.add(record, field, "bad-url",
                          f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
 

@@ -20,8 +20,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.facts is None or args.docs is None:  # the folders the site's mkdocs.yml names, if it names them
         from .siteconfig import configured_folders
 
-        config = Path("mkdocs.yml")
-        named = configured_folders(config) if config.is_file() else ("facts", "docs")
+        named = configured_folders(Path("mkdocs.yml"))  # no file: the defaults
         args.facts, args.docs = args.facts or named[0], args.docs or named[1]
     if args.watch:
         from .watch import watch
