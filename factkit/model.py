@@ -89,13 +89,8 @@ def _one_day(value: dates.EDTFDate) -> dates.EDTFDate:
 
 
 # the day an editor did something (read a source, checked a claim): always known exactly
-Day = Annotated[
-    dates.EDTFDate,
-    BeforeValidator(_parse_date),
-    AfterValidator(_one_day),
-    PlainSerializer(lambda d: d.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "A day, YYYY-MM-DD.", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
-]
+Day = Annotated[Date, AfterValidator(_one_day), WithJsonSchema(
+    {"type": "string", "description": "A day, YYYY-MM-DD.", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Url = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 _ID = re.compile(ID_PATTERN)
 
