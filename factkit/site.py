@@ -186,25 +186,25 @@ class Site:
         if errors(problems):
             raise SiteError("The facts have errors; the site was not built:\n" + report(problems))
         config = project / settings.config_file
-        bad = []
+        bad: list[tuple[int, str]] = []  # (line, what is wrong there)
         for topic, label in settings.topics.items():
-            where = f"{settings.config_file}:{_line_of(config, str(topic))}"
+            line = _line_of(config, str(topic))
             if not isinstance(label, str) or not label.strip():
-                bad.append(f"{where}: topic '{topic}': the label must be text, not {label!r} [bad-setting]")
+                bad.append((line, f"topic '{topic}': the label must be text, not {label!r} [bad-setting]"))
                 continue
             try:
                 lookup("topic", topic, [*facts.claims_by_topic, "other"])
             except FactLookupError as exc:
-                bad.append(f"{where}: topics: {exc} (list only topics that claims use) [{exc.code}]")
+                bad.append((line, f"topics: {exc} (list only topics that claims use) [{exc.code}]"))
         env = os.environ if settings.environ is None else settings.environ
         publication = publish.resolve(settings.site_url, settings.report, settings.repo, env, settings.serving)
         info, about_problems = About.from_settings(settings.about)
         editions = publish.Editions.from_settings(settings.translations, info)
         for problem in publication.errors + about_problems + editions.problems:
-            bad.append(f"{settings.config_file}:{_setting_line(config, problem)}: {problem} [bad-setting]")
+            bad.append((_setting_line(config, problem), f"{problem} [bad-setting]"))
         if bad:  # in the file's order, as an editor reads it
-            bad.sort(key=lambda line: int(line.split(":")[1]) if line.split(":")[1].isdigit() else 0)
-            raise SiteError("The factkit settings have errors:\n" + "\n".join(bad))
+            raise SiteError("The factkit settings have errors:\n" + "\n".join(
+                f"{settings.config_file}:{line}: {text}" for line, text in sorted(bad, key=lambda item: item[0])))
         homes = find_homes(pages, site_url=publication.site_url, repo=settings.repo)
         homes.channels = publication.channels
         homes.site_name, homes.commit = settings.site_name, build_commit(project)
