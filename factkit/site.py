@@ -238,13 +238,18 @@ class Site:
             return bind(self.renderer, name, args, kwargs)
         except MacroError as exc:
             shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
-            path, offset = self._page
-            self._errors.append(Problem(path, (line or 1) + offset, exc.code, f"{name}({shown}): {exc}"))
+            self.note_at(line or 1, exc.code, f"{name}({shown}): {exc}")
             return ""
 
     def note(self, problem: Problem) -> None:
         """A problem of the current page found by the host (e.g. a template it cannot read)."""
         self._errors.append(problem)
+
+    def note_at(self, line: int, code: str, message: str) -> None:
+        """A problem at ``line`` of the Markdown the host renders for the current page (its front matter's lines
+        are added: the problem names the line in the page's file)."""
+        path, offset = self._page
+        self._errors.append(Problem(path, line + offset, code, message))
 
     def take_errors(self) -> list[Problem]:
         """The bad calls of the current page (and forget them)."""

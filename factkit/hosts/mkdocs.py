@@ -229,7 +229,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _good: Site | None = None  # serve --dirty: the last site whose facts loaded
     _watcher: Watcher | None = None
     _not_found: str | None = None  # with editions: the default edition's 404 page
-    _page_at: tuple[str, int] = ("", 0)  # the page being rendered: its path shown in problems, its front matter lines
     _preview: Preview | None = None  # mkdocs serve --dirty: what the last build left for the next one
     _build: set[PageKey] | None = None  # the pages this build renders (None: all)
     _stamp = ""  # the fingerprint of what pages depend on besides the facts
@@ -450,16 +449,16 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             offset = source[: source.find(markdown)].count("\n") if markdown and markdown in source else 0
         except OSError:
             offset = 0
-        shown = os.path.relpath(path, Path(config.config_file_path).parent)
+        shown = Path(os.path.relpath(path, Path(config.config_file_path).parent)).as_posix()
         lang, prose = self._page_languages(page, config)
-        self.site.begin_page(page.url, Path(shown).as_posix(), offset, lang=lang, prose_lang=prose)
+        self.site.begin_page(page.url, shown, offset, lang=lang, prose_lang=prose)
         for key in page.meta or {}:
             near = difflib.get_close_matches(str(key), _FRONT_MATTER, n=1, cutoff=0.8)
             if key not in _FRONT_MATTER and near:
                 found = re.search(rf"^{re.escape(str(key))}\s*:", source[: source.find(markdown)] if offset else "",
                                   re.MULTILINE)
                 line = source.count("\n", 0, found.start()) + 1 if found else 1
-                self.site.note(Problem(Path(shown).as_posix(), line, "unknown-front-matter",
+                self.site.note(Problem(shown, line, "unknown-front-matter",
                                        f"the front matter's '{key}' is read by nothing; did you mean '{near[0]}'?"))
         if self._preview is not None:
             self.site.facts.reads.keys = set()  # what this page reads (factkit.depends)
@@ -470,30 +469,25 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         try:  # a page Jinja cannot read is the page author's error, at its line (not mkdocs-macros' traceback)
             tree = macros.env.parse(markdown)
         except TemplateSyntaxError as exc:
-            self.site.note(Problem(Path(shown).as_posix(), (exc.lineno or 1) + offset, "template-syntax",
-                                   f"the page's macros cannot be read: {exc.message}; check the braces "
-                                   "{{ ... }} and {% ... %} on this line"))
+            self.site.note_at(exc.lineno or 1, "template-syntax", f"the page's macros cannot be read: {exc.message}; "
+                              "check the braces {{ ... }} and {% ... %} on this line")
             page.meta = {**(page.meta or {}), "render_macros": False}
             return ""
         macros.env.template_class = self._template_class
-        shown = Path(shown).as_posix()
-        self._page_at = (shown, offset)
         page_values = {*macros.variables, *(page.meta or {}), *_PAGE_VARIABLES}
         undeclared = meta.find_undeclared_variables(tree)  # not set in the page itself
         unknown = undeclared - {*macros.env.globals, *page_values}  # nor the site's
         for name in sorted(unknown):  # a misspelled macro: the page's error, not mkdocs-macros' traceback
-            line = min(n.lineno for n in tree.find_all(Name) if n.name == name) + offset
+            line = min(n.lineno for n in tree.find_all(Name) if n.name == name)
             near = difflib.get_close_matches(name, [k for k in macros.env.globals if not k.startswith("_")], n=1)
             hint = f"did you mean '{near[0]}'?" if near else "python -m factkit macros lists them"
-            self.site.note(Problem(shown, line, "unknown-macro",
-                                   f"'{name}' is not a macro or variable of this site; {hint}"))
+            self.site.note_at(line, "unknown-macro", f"'{name}' is not a macro or variable of this site; {hint}")
         assigned = {n.name for n in tree.find_all(Name) if n.ctx in ("store", "param")}  # {% set %}, {% for %}
         for name, line in sorted({(n.name, n.lineno) for out in tree.find_all(Output) for n in out.nodes
                                   if isinstance(n, Name) and n.name not in assigned and n.name not in page_values
                                   and callable(macros.env.globals.get(n.name))}):
-            self.site.note(Problem(shown, line + offset, "macro-not-called",
-                                   f"'{name}' is a macro written without its brackets, so the page would show "
-                                   f"'<function {name}>'; call it: {{{{ {name}() }}}}"))
+            self.site.note_at(line, "macro-not-called", f"'{name}' is a macro written without its brackets, so the "
+                              f"page would show '<function {name}>'; call it: {{{{ {name}() }}}}")
         if unknown:
             page.meta = {**(page.meta or {}), "render_macros": False}
             return ""
@@ -507,12 +501,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         """An error raised while the current page rendered, at the page's line (see ``_page_template``)."""
         if self.site is None:
             return
-        path, offset = self._page_at
         what = getattr(error, "message", None) or str(error) or type(error).__name__
-        self.site.note(Problem(path, line + offset, "template-error",
-                               f"the page's macros failed here ({type(error).__name__}: {what}); check the "
-                               "expression on this line: python -m factkit macros lists each macro and what it "
-                               "gives"))
+        self.site.note_at(line, "template-error", f"the page's macros failed here ({type(error).__name__}: {what}); "
+                          "check the expression on this line: python -m factkit macros lists each macro and what it "
+                          "gives")
 
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
