@@ -71,11 +71,12 @@ def test_tables_render():
     assert "0.20 / 0.18 s" in checks and "engine build" not in checks and "YAML events" in checks
 
     served = {"site": "flagship", "ready": 3.21, "timeout": 20.0,
-              "claim": [(0.9, 0.5), (1.1, 0.6), (0.7, 0.4)], "excerpt": [(1.0, 0.5)] * 3,
+              "claim": [(0.9, 0.5), (1.1, 0.6), (0.7, 0.4)], "claim_whole": [1.5, 1.6, None],
+              "excerpt": [(1.0, 0.5)] * 3,
               "added": [(1.2, 0.7), (None, None), (1.4, 0.8)], "broken": [(None, None)] * 3,
               "other": [(200, 0.02, True), None, (200, 0.04, True)], "back": [(0.8, 0.3)] * 3}
     text = bench.serve_table([served])
-    assert "| flagship | 3.2 s | 0.90 s / 0.50 s (0.70–1.10) |" in text
+    assert "| flagship | 3.2 s | 0.90 s / 0.50 s (0.70–1.10) | 1.55 s (1.50–1.60); 1 of 3: no answer |" in text
     assert "1.30 s / 0.75 s (1.20–1.40); 1 of 3: no answer" in text
     assert "no answer (> 20 s)" in text and "200 (error page) in 0.03 s; 1 of 3: no answer" in text
     built = {"site": "flagship", "first": 2.5, "first_cpu": 2.0, "build": 1.5, "build_cpu": 1.2, "build_min": 1.4,

@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
@@ -24,9 +25,9 @@ WATER = Path(__file__).resolve().parent / "fixtures" / "sites" / "water"
 CI_VARIABLES = ("FACTKIT_CI", "GITHUB_ACTIONS", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY")  # a test is no publication
 ENV = {**{k: v for k, v in os.environ.items() if k not in CI_VARIABLES},
        "FACTKIT_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-# what the preview adds to a page: MkDocs' live reload, factkit's errors over the page
-_PREVIEW_ONLY = re.compile(r"<script>\s*var livereload = .*?</script>|\s*<script "
-                           r"src=\"[./]*assets/factkit-preview.js\"></script>", re.S)
+# what the preview adds to a page: the build it belongs to (for its reload), factkit's reload and errors script
+_PREVIEW_ONLY = re.compile(r'<meta name="factkit-preview" content="[a-z-]* \d+">|\s*<script '
+                           r'src="[./]*assets/factkit-preview.js"></script>')
 
 
 def free_port() -> int:
@@ -259,3 +260,48 @@ def test_a_bad_factkit_setting_under_serve_is_called_a_settings_error_not_a_fact
     assert status["title"].startswith("The factkit settings") and "about.fundng" in status["errors"][0]["message"]
     config.write_text(good, encoding="utf-8")
     wait_for(lambda: preview_errors(base) == [])
+
+
+BUILD_OF = "Number((document.querySelector('meta[name=\"factkit-preview\"]') || {content: ' 0'}).content.split(' ')[1])"
+
+
+def build_of(page: Any) -> int:
+    """The build the preview says a page open in the browser comes from."""
+    return int(page.evaluate(BUILD_OF))
+
+
+@pytest.mark.browser
+def test_open_pages_of_every_edition_show_a_save_by_themselves_in_chromium(tmp_path: Path) -> None:
+    """A page left open in the browser asks the server for the next build of its edition and reloads itself: an
+    edit shows in the English and the Arabic edition, a broken save shows its errors over both, the fix clears
+    them, with no click."""
+    sys.path.insert(0, str(Path(__file__).parent / "browser"))
+    import sitecheck
+    from playwright.sync_api import sync_playwright
+    from test_editions import trilingual
+
+    site = trilingual(tmp_path)
+    claims = site / "facts" / "claims.yml"
+    good = claims.read_text(encoding="utf-8")
+    with serving(site, "--dirty") as base, sync_playwright() as playwright:
+        browser = sitecheck.launch(playwright)
+        try:
+            en, ar = browser.new_page(), browser.new_page()
+            en.goto(base + "claims/")
+            ar.goto(base + "ar/claims/")
+            assert ar.locator("html").get_attribute("lang") == "ar"
+            built = {page: build_of(page) for page in (en, ar)}
+            edit(claims, "entered service in **July 2019**.", "entered service in **July 2019**, on time.")
+            en.get_by_text("on time.").first.wait_for(state="attached", timeout=30_000)  # a locator: asked again
+            ar.wait_for_function(f"{BUILD_OF} > {built[ar]}", timeout=30_000)  # the Arabic text is the translation's
+            assert "on time." not in ar.content() and build_of(en) > built[en]
+            edit(claims, "checked: 2026-11-20", "checked: 2026-13-20")
+            for page in (en, ar):
+                page.wait_for_selector(".fk-preview-overlay", timeout=30_000)
+                assert "[bad-date]" in page.locator(".fk-preview-overlay").inner_text()
+            claims.write_text(good, encoding="utf-8")
+            for page in (en, ar):
+                page.wait_for_selector(".fk-preview-overlay", state="detached", timeout=30_000)
+                assert "on time." not in page.locator("body").inner_text()
+        finally:
+            browser.close()

@@ -1,7 +1,9 @@
 /* factkit's live preview (mkdocs serve --dirty, as `make serve` runs it; never part of a published build).
+ * The page reloads itself once a newer build has written its edition: it asks the server (factkit's
+ * preview_server) with the build and edition the server marked it with, and the answer comes when there is one.
  * When a save leaves the facts broken, the server keeps the last good pages and writes the errors to
  * factkit-preview.json beside this script; each page shows them over itself, and the next good build empties
- * the list (MkDocs' live reload reloads the page after every build). Text only: nothing is parsed as HTML. */
+ * the list. Text only: nothing is parsed as HTML. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -44,6 +46,17 @@
     document.body.appendChild(box);
     hide.focus();
   }
+  var served = document.querySelector('meta[name="factkit-preview"]');
+  var mark = served ? /^([A-Za-z-]*) ([0-9]+)$/.exec(served.content) : null;
+  function waitForBuild(build, delay) {
+    fetch("/.factkit/reload/" + mark[1] + "/" + build, {cache: "no-store"})
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (text) {
+        if (Number(text) > build) location.reload();
+        else waitForBuild(build, 500);
+      }, function () { setTimeout(function () { waitForBuild(build, Math.min(delay * 2, 5000)); }, delay); });
+  }
+  if (mark) waitForBuild(Number(mark[2]), 500);
   fetch(status, {cache: "no-store"}).then(function (r) { return r.ok ? r.json() : null; })
     .then(show, function () {});
 })();

@@ -35,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
 
 from .. import editorial, report, searchdocs, today
 from .. import i18n as i18n_words
@@ -46,6 +47,7 @@ from ..watch import Watcher
 from . import template_line
 from .editions import split_search
 from .errorpage import error_page, preview_status
+from .preview_server import PreviewApp, Progress
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
@@ -54,6 +56,7 @@ BROKEN = "The facts have errors, so the site was not built"
 SETTINGS_BROKEN = "The factkit settings in the configuration have errors, so the site was not built"
 NOT_BUILT = "The site could not be built: the pages were not built again"
 OVER_LAST_GOOD = "The facts have errors: the pages were not built again"  # the last good ones stay
+WATCH_POLL_SECONDS = 0.1  # serving: how often the watched folders are looked at
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # as the user started the process: kept if they set it
 _HEADING = re.compile(r"^(#{1,6}[ \t].*)$", re.MULTILINE)  # Markdown headings stay Markdown (the page's TOC)
 _IN_PARAGRAPH = re.compile(r"<p>((?:(?!</p>).)*?)FKFRAG(\d+)Z((?:(?!</p>).)*?)</p>", re.DOTALL)
@@ -237,6 +240,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _rebuilt: list[str]  # the URLs of the pages built this time, in build order
     _searched: dict[str, str]  # what the search reads of each page (by URL)
     _whole: str | None = None  # the page's content while the search reads it
+    _progress: Progress | None = None  # serving: which editions the build in progress has written
     _template_class: type[Template] = Template  # the pages' templates (made in on_startup: see _page_template)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -374,15 +378,29 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return "".join(parts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when a fact file is saved; a build that MkDocs itself stops (an error in ``mkdocs.yml``, a
-        template, a plugin) is shown over the last good pages, as a fact error is, instead of leaving the server
-        stuck until it is fixed (MkDocs holds every request meanwhile)."""
-        server.watch(str(Path(config.config_file_path).parent / self.config.facts_dir))
+        """Rebuild when a fact file is saved; answer the browser edition by edition (``preview_server``: a page
+        shows as soon as its edition is built, not after all of them); a build that MkDocs itself stops (an error in
+        ``mkdocs.yml``, a template, a plugin) is shown over the last good pages, as a fact error is, instead of
+        leaving the server stuck until it is fixed."""
+        watched = []  # what MkDocs watches, watched again with a shorter poll (MkDocs polls every 0.5 s: a save
+        for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:  # waited 0.25 s to be seen)
+            try:
+                server.unwatch(path)  # the theme's folders only with --watch-theme
+                watched.append(path)
+            except KeyError:
+                pass
+        server.observer = PollingObserver(timeout=WATCH_POLL_SECONDS)
+        for path in [*watched, str(Path(config.config_file_path).parent / self.config.facts_dir)]:
+            server.watch(path)
         site_dir = Path(config.site_dir)
+        default, others = self._languages(config)
+        progress = self._progress = Progress()
+        server.set_app(PreviewApp(progress, str(site_dir), server.mount_path, default, others))
 
         def build() -> None:
             said = _Errors()
             logging.getLogger("mkdocs").addHandler(said)
+            progress.started()
             try:
                 builder()
             except Exception as exc:  # MkDocs' own errors, whatever their class: shown, not raised
@@ -390,6 +408,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 print(f"ERROR   -  The site could not be built: {exc}", file=sys.stderr)
                 self._show(site_dir, NOT_BUILT, report)
             finally:
+                progress.finished()
                 logging.getLogger("mkdocs").removeHandler(said)
 
         server.builder = build
@@ -652,8 +671,13 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return f"<p>{fragment}</p>"
         return fragment
 
+    def _written(self, *, config: MkDocsConfig) -> None:
+        """Serving: this edition's pages are written (before mkdocs-static-i18n builds the next edition)."""
+        if self._progress is not None:
+            self._progress.written(self._edition(config) or self._languages(config)[0])
+
     @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_build(self, *, config: MkDocsConfig) -> None:
         i18n = self._i18n(config)
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
@@ -687,3 +711,5 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("\n".join(problems))
         for problem in problems:
             print(f"WARNING -  {problem}", file=sys.stderr)
+
+    on_post_build = CombinedEvent(_written, _after_build)

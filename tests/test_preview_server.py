@@ -1,0 +1,90 @@
+"""The live preview's answers edition by edition (factkit.hosts.preview_server), without a server: the WSGI app
+called as a server calls it, builds simulated with ``Progress``."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from factkit.hosts.preview_server import PreviewApp, Progress
+
+
+def site(tmp_path: Path) -> Path:
+    for rel, text in {"index.html": "<html><head><title>Home</title></head><body>en</body></html>",
+                      "claims/index.html": "<html><head></head><body>en claims</body></html>",
+                      "ar/claims/index.html": "<html><head></head><body>ar claims</body></html>",
+                      "assets/reader.css": "body{}", "search/search_index.json": "{}",
+                      "404.html": "<html><head></head><body>not here</body></html>"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def call(app: PreviewApp, path: str) -> tuple[str, dict[str, str], bytes]:
+    said: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        said.update(status=status, headers=dict(headers))
+
+    body = b"".join(app({"PATH_INFO": path}, start_response))
+    return said["status"], said["headers"], body
+
+
+def in_thread(app: PreviewApp, path: str) -> tuple[threading.Thread, list[Any]]:
+    got: list[Any] = []
+    thread = threading.Thread(target=lambda: got.append(call(app, path)), daemon=True)
+    thread.start()
+    return thread, got
+
+
+def test_a_page_is_answered_once_its_edition_is_built_not_after_every_edition(tmp_path: Path) -> None:
+    progress = Progress()
+    app = PreviewApp(progress, str(site(tmp_path)), "/", "en", ["ar", "ru"])
+    progress.started()
+    ar, ar_got = in_thread(app, "/ar/claims/")
+    index, index_got = in_thread(app, "/search/search_index.json")
+    progress.written("en")
+    status, headers, body = call(app, "/claims/")  # answered now: its edition is written
+    assert status == "200 OK" and b"en claims" in body and headers["Cache-Control"] == "no-store"
+    assert f'<meta name="factkit-preview" content="en {progress.build}">'.encode() in body
+    assert call(app, "/assets/reader.css")[1]["Content-Type"].startswith("text/css")
+    ar.join(0.3)
+    assert ar.is_alive() and not ar_got  # the Arabic edition is not written yet
+    progress.written("ar")
+    ar.join(10)
+    assert ar_got[0][0] == "200 OK" and f'content="ar {progress.build}"'.encode() in ar_got[0][2]
+    assert index.is_alive() and not index_got  # what the build writes at its end: once it is done
+    progress.finished()
+    index.join(10)
+    assert index_got[0][0] == "200 OK"
+
+
+def test_a_page_asks_for_the_next_build_of_its_edition(tmp_path: Path) -> None:
+    progress = Progress()
+    app = PreviewApp(progress, str(site(tmp_path)), "/", "en", ["ar"])
+    shown = progress.build
+    assert progress.wait_newer("en", shown, timeout=0) == shown  # nothing new: the page's own build, after a while
+    waiting, got = in_thread(app, f"/.factkit/reload/ar/{shown}")
+    progress.started()
+    progress.written("en")
+    waiting.join(0.3)
+    assert waiting.is_alive()  # the English edition is written, not the Arabic one
+    progress.written("ar")
+    waiting.join(10)
+    assert got[0][0] == "200 OK" and int(got[0][2]) == progress.build > shown
+    assert call(app, "/.factkit/reload/ar/x")[0] == "404 Not Found"
+
+
+def test_the_folder_is_served_as_a_static_host_serves_it_and_nothing_outside_it(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
+    app = PreviewApp(Progress(), str(root), "/", "en", [])
+    assert call(app, "/claims")[:2] == ("302 Found", {**call(app, "/claims")[1], "Location": "/claims/"})
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/claims/../../secret.txt", "/nowhere/"):
+        status, _, body = call(app, path)
+        assert status == "404 Not Found" and b"not here" in body, path
+    home = call(app, "/")[2]
+    assert home.startswith(b"<html><head><meta name=\"factkit-preview\" content=\"en ") and b"<title>Home" in home
+    mounted = PreviewApp(Progress(), str(root), "/site/", "en", [])  # site_url with a path, as on GitHub Pages
+    assert call(mounted, "/")[1]["Location"] == "/site/" and b"en claims" in call(mounted, "/site/claims/")[2]
