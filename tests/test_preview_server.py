@@ -83,7 +83,9 @@ def test_the_folder_is_served_as_a_static_host_serves_it_and_nothing_outside_it(
     assert call(app, "/claims")[:2] == ("302 Found", {**call(app, "/claims")[1], "Location": "/claims/"})
     for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/claims/../../secret.txt", "/nowhere/"):
         status, _, body = call(app, path)
-        assert status == "404 Not Found" and b"not here" in body, path
+        assert status == "404 Not Found" and b"not here" in body and b'name="factkit-preview"' in body, path
+    (root / "sitemap.xml.gz").write_bytes(b"\x1f\x8b")
+    assert call(app, "/sitemap.xml.gz")[1]["Content-Type"] == "application/gzip"  # the file, as MkDocs serves it
     home = call(app, "/")[2]
     assert home.startswith(b"<html><head><meta name=\"factkit-preview\" content=\"en ") and b"<title>Home" in home
     mounted = PreviewApp(Progress(), str(root), "/site/", "en", [])  # site_url with a path, as on GitHub Pages

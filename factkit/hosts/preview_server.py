@@ -118,12 +118,14 @@ class PreviewApp:
         return content[: head + 6] + meta + content[head + 6:] if head >= 0 else meta + content
 
     def _missing(self, start_response: StartResponse) -> list[bytes]:
+        """The site's 404 page (it too reloads itself after the next build)."""
+        build = self.progress.wait(self.default)
         try:
             with open(os.path.join(self.root, "404.html"), "rb") as f:
-                body = f.read()
+                body = self.mark(f.read(), self.default, build)
         except OSError:
             body = b"404 Not Found"
-        return self._answer(start_response, "404 Not Found", body, "text/html")
+        return self._answer(start_response, "404 Not Found", body, "text/html; charset=utf-8", cache=False)
 
     @staticmethod
     def _answer(start_response: StartResponse, status: str, body: bytes, kind: str, cache: bool = True,
@@ -138,5 +140,7 @@ class PreviewApp:
 def _type(path: str) -> str:
     if path.endswith((".js", ".mjs")):
         return "application/javascript"
+    if path.endswith(".gz"):  # sitemap.xml.gz: the file itself, not its content, as MkDocs serves it
+        return "application/gzip"
     kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "xml")) else kind
