@@ -85,3 +85,26 @@ def test_the_header_buttons_speak_the_editions_language(site, editions, lang):
     assert labels, f"/{lang}/ has no light/dark switch"
     for label in labels:
         assert re.search(f"[{SCRIPTS[lang]}]", label), f"/{lang}/: the switch reads {label!r}"
+
+
+@pytest.mark.parametrize("lang", ["", "ar", "ru"])
+def test_a_phone_shows_the_page_at_its_width_before_and_after_the_script_and_the_language_menu_opens_on_tap(
+        open_page, lang):
+    """A phone widens the page to hold anything that sticks out, even what is invisible: Material's closed language
+    menu did, so a right-to-left page moved sideways as its script loaded (Lighthouse: a layout shift of 0.058).
+    Before any script runs and after, the page is the phone's width; a tap opens the menu, which names the other
+    editions."""
+    path = f"{lang}/claims/" if lang else "claims/"
+    phone = {"viewport": sitecheck.PHONE, "is_mobile": True, "has_touch": True}
+    unscripted = open_page(path, java_script_enabled=False, **phone)
+    assert unscripted.evaluate("window.innerWidth") == sitecheck.PHONE["width"]
+    page = open_page(path, **phone)
+    assert page.evaluate("window.innerWidth") == sitecheck.PHONE["width"]
+    menu = page.locator(".md-header .md-select")
+    assert not menu.locator(".md-select__link").first.is_visible()
+    menu.locator("button").tap()
+    links = menu.locator(".md-select__link")
+    links.first.wait_for(state="visible")
+    assert {"English", "العربية", "Русский"} <= set(links.all_inner_texts())
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= sitecheck.PHONE["width"]
+               for box in (links.nth(i).bounding_box() for i in range(links.count())))
