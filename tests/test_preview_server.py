@@ -90,3 +90,17 @@ def test_the_folder_is_served_as_a_static_host_serves_it_and_nothing_outside_it(
     assert home.startswith(b"<html><head><meta name=\"factkit-preview\" content=\"en ") and b"<title>Home" in home
     mounted = PreviewApp(Progress(), str(root), "/site/", "en", [])  # site_url with a path, as on GitHub Pages
     assert call(mounted, "/")[1]["Location"] == "/site/" and b"en claims" in call(mounted, "/site/claims/")[2]
+
+
+def test_the_watcher_looks_often_at_a_small_site_and_as_mkdocs_does_at_a_large_one(tmp_path: Path) -> None:
+    from factkit.hosts.mkdocs import poll_seconds
+
+    def folder(name: str, files: int) -> str:
+        (tmp_path / name / "deep").mkdir(parents=True)
+        for i in range(files):
+            (tmp_path / name / ("deep" if i % 2 else "") / f"{i}.md").touch()
+        return str(tmp_path / name)
+
+    assert poll_seconds([folder("small", 40)]) == 0.1
+    assert poll_seconds([folder("middle", 499)]) == 0.2  # the files and the folder itself
+    assert poll_seconds([folder("large", 2000), str(tmp_path / "mkdocs.yml")]) == 0.5
