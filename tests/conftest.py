@@ -5,7 +5,9 @@ are built once, unless a test names its own group (the quality sweep's parts).""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,19 @@ def flagship_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return sitecheck.build_site(tmp_path_factory.mktemp("flagship") / "site")
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium per test process, shared by every browser test (Playwright's sync API runs one
+    instance per thread: a second ``sync_playwright()`` beside a running one fails)."""
+    sys.path.insert(0, str(Path(__file__).parent / "browser"))
+    import sitecheck
+    from playwright.sync_api import sync_playwright
+
+    if sitecheck.find_chromium() is None:
+        pytest.fail(sitecheck.HOW_TO_INSTALL, pytrace=False)
+    with sync_playwright() as p:
+        browser = sitecheck.launch(p)
+        yield browser
+        browser.close()

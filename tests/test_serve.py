@@ -271,22 +271,20 @@ def build_of(page: Any) -> int:
 
 
 @pytest.mark.browser
-def test_open_pages_of_every_edition_show_a_save_by_themselves_in_chromium(tmp_path: Path) -> None:
+def test_open_pages_of_every_edition_show_a_save_by_themselves_in_chromium(tmp_path: Path, chromium: Any) -> None:
     """A page left open in the browser asks the server for the next build of its edition and reloads itself: an
     edit shows in the English and the Arabic edition, a broken save shows its errors over both, the fix clears
     them, with no click."""
     sys.path.insert(0, str(Path(__file__).parent / "browser"))
-    import sitecheck
-    from playwright.sync_api import sync_playwright
     from test_editions import trilingual
 
     site = trilingual(tmp_path)
     claims = site / "facts" / "claims.yml"
     good = claims.read_text(encoding="utf-8")
-    with serving(site, "--dirty") as base, sync_playwright() as playwright:
-        browser = sitecheck.launch(playwright)
+    with serving(site, "--dirty") as base:
+        context = chromium.new_context()
         try:
-            en, ar = browser.new_page(), browser.new_page()
+            en, ar = context.new_page(), context.new_page()
             en.goto(base + "claims/")
             ar.goto(base + "ar/claims/")
             assert ar.locator("html").get_attribute("lang") == "ar"
@@ -304,4 +302,4 @@ def test_open_pages_of_every_edition_show_a_save_by_themselves_in_chromium(tmp_p
                 page.wait_for_selector(".fk-preview-overlay", state="detached", timeout=30_000)
                 assert "on time." not in page.locator("body").inner_text()
         finally:
-            browser.close()
+            context.close()

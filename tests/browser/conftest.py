@@ -33,18 +33,6 @@ def base_url(site):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    if sitecheck.find_chromium() is None:
-        pytest.fail(sitecheck.HOW_TO_INSTALL, pytrace=False)
-    with sync_playwright() as p:
-        browser = sitecheck.launch(p)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
 def pages(site) -> list[str]:
     paths = sitecheck.sitemap_paths(site)
     assert paths, "sitemap.xml lists no pages"
