@@ -15,6 +15,7 @@ def site(tmp_path: Path) -> Path:
                       "claims/index.html": "<html><head></head><body>en claims</body></html>",
                       "ar/claims/index.html": "<html><head></head><body>ar claims</body></html>",
                       "assets/reader.css": "body{}", "search/search_index.json": "{}",
+                      "assets/factkit-preview.json": '{"errors": []}',
                       "404.html": "<html><head></head><body>not here</body></html>"}.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
@@ -40,11 +41,17 @@ def in_thread(app: PreviewApp, path: str) -> tuple[threading.Thread, list[Any]]:
 
 def test_a_page_is_answered_once_its_edition_is_built_not_after_every_edition(tmp_path: Path) -> None:
     progress = Progress()
-    app = PreviewApp(progress, str(site(tmp_path)), "/", "en", ["ar", "ru"])
+    app = PreviewApp(progress, str(site(tmp_path)), "/", "en", ["ar", "ru"], status="assets/factkit-preview.json")
     progress.started()
     ar, ar_got = in_thread(app, "/ar/claims/")
     index, index_got = in_thread(app, "/search/search_index.json")
+    errors, errors_got = in_thread(app, "/assets/factkit-preview.json")
+    errors.join(0.3)
+    assert errors.is_alive() and not errors_got  # the errors' list is written with the first edition
+    assert not progress.any_written
     progress.written("en")
+    errors.join(10)
+    assert errors_got[0][0] == "200 OK" and progress.any_written
     status, headers, body = call(app, "/claims/")  # answered now: its edition is written
     assert status == "200 OK" and b"en claims" in body and headers["Cache-Control"] == "no-store"
     assert f'<meta name="factkit-preview" content="en {progress.build}">'.encode() in body

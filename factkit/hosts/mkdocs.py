@@ -52,6 +52,7 @@ from .preview_server import PreviewApp, Progress
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("assets/factkit.css", "assets/reader.css", "assets/factkit.js")
 PREVIEW = "assets/factkit-preview.js"  # under serve only: the errors shown over the last good page
+STATUS = "assets/factkit-preview.json"  # what it shows, beside the script, which every edition's pages share
 BROKEN = "The facts have errors, so the site was not built"
 SETTINGS_BROKEN = "The factkit settings in the configuration have errors, so the site was not built"
 NOT_BUILT = "The site could not be built: the pages were not built again"
@@ -326,6 +327,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             if self._preview is not None and self._preview.facts is not None and self._good is not None:
                 self.site, self._build = self._good, set()  # a build of no page: the last good pages stay, the
                 config.site_url = self.site.site_url or None  # errors shown over them (factkit-preview.js)
+                if self._progress is not None:  # at once: the pages on disk are this build's
+                    self._show_status(config)
+                    self._progress.written(*self._editions(config))
             else:
                 self.site, self._build = None, None  # every page shows the report
             return config
@@ -402,7 +406,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         site_dir = Path(config.site_dir)
         default, others = self._languages(config)
         progress = self._progress = Progress()
-        server.set_app(PreviewApp(progress, str(site_dir), server.mount_path, default, others))
+        server.set_app(PreviewApp(progress, str(site_dir), server.mount_path, default, others, status=STATUS))
 
         def build() -> None:
             said = _Errors()
@@ -424,7 +428,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     def _show(self, site_dir: Path, title: str, report: str) -> None:
         """Write what the preview's pages show over themselves (factkit-preview.js): no error when ``report`` is
         empty."""
-        status = (site_dir / PREVIEW).with_suffix(".json")  # beside the script, which every edition's pages share
+        status = site_dir / STATUS
         status.parent.mkdir(parents=True, exist_ok=True)
         shown = preview_status(title, report, self._shown_at)
         status.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
@@ -679,9 +683,23 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         return fragment
 
     def _written(self, *, config: MkDocsConfig) -> None:
-        """Serving: this edition's pages are written (before mkdocs-static-i18n builds the next edition)."""
+        """Serving: this edition's pages are written (before mkdocs-static-i18n builds the next edition); with the
+        first, the errors they show over themselves (none once the facts build again)."""
+        if not self.serving:
+            return
+        if self._progress is None or not self._progress.any_written:  # (the first build comes before on_serve)
+            self._show_status(config)
         if self._progress is not None:
             self._progress.written(self._edition(config) or self._languages(config)[0])
+
+    def _show_status(self, config: MkDocsConfig) -> None:
+        over = self._failure if self.site is not None else None  # (nor when every page is the report)
+        self._show(Path(config.site_dir), OVER_LAST_GOOD if self._failure_title() == BROKEN else SETTINGS_BROKEN,
+                   over or "")
+
+    def _editions(self, config: MkDocsConfig) -> list[str]:
+        default, others = self._languages(config)
+        return [default, *others]
 
     @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
     def _after_build(self, *, config: MkDocsConfig) -> None:
@@ -689,9 +707,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         if i18n is not None and getattr(i18n, "building", False):
             return  # another edition inside the build: the steps after the build run once, at its end
         out, (default, others) = Path(config.site_dir), self._languages(config)
-        if self.serving:  # the errors each page shows over itself: none once the facts build again (nor when every
-            over = self._failure if self.site is not None else None  # page is the report)
-            self._show(out, OVER_LAST_GOOD if self._failure_title() == BROKEN else SETTINGS_BROKEN, over or "")
         if self.site is None:
             return  # every page shows the report
         index, indexes = searchdocs.read_index(out / searchdocs.INDEX), None  # read once, written once (by finish)

@@ -3,7 +3,8 @@
 MkDocs' server holds every request until a whole build is done; with three editions a save reaches the page the
 editor looks at only after all three are built. This WSGI app, which the adapter puts in MkDocs' server, serves the
 built folder itself: a page, and the CSS, scripts, fonts and images beside it, are answered as soon as their edition
-is written (MkDocs writes those files before the pages); what a build writes at its end (the search index, the
+is written (MkDocs writes those files before the pages), and so is the list of errors the pages show over
+themselves (``status``, written before the first edition); what a build writes at its end (the search index, the
 sitemap, the open data, the feed) once the build is done. Each page asks ``/.factkit/reload/<edition>/<build>``
 (``assets/factkit-preview.js``) and reloads itself when a newer build has written its edition. Imports nothing of
 MkDocs.
@@ -45,10 +46,16 @@ class Progress:
         with self._cond:
             self.build, self._building, self._written = max(_now(), self.build + 1), True, set()
 
-    def written(self, edition: str) -> None:
+    def written(self, *editions: str) -> None:
         with self._cond:
-            self._written.add(edition)
+            self._written.update(editions)
             self._cond.notify_all()
+
+    @property
+    def any_written(self) -> bool:
+        """Whether the build in progress has written an edition yet."""
+        with self._cond:
+            return bool(self._written)
 
     def finished(self) -> None:
         with self._cond:
@@ -73,11 +80,13 @@ class Progress:
 
 class PreviewApp:
     """The WSGI app: the built folder ``root`` under ``mount`` (``/`` or the site's path), edition by edition.
-    ``editions``: the URL prefixes of the editions other than the default one (``ar``, ``ru``)."""
+    ``editions``: the URL prefixes of the editions other than the default one (``ar``, ``ru``); ``status``: the
+    path of the errors' list in the folder, answered with the first edition."""
 
-    def __init__(self, progress: Progress, root: str, mount: str, default: str, editions: Iterable[str]) -> None:
+    def __init__(self, progress: Progress, root: str, mount: str, default: str, editions: Iterable[str],
+                 status: str = "") -> None:
         self.progress, self.root, self.mount = progress, os.path.abspath(root), mount
-        self.default, self.editions = default, frozenset(editions)
+        self.default, self.editions, self.status = default, frozenset(editions), status
 
     def edition(self, rel: str) -> str:
         first = rel.split("/", 1)[0]
@@ -99,7 +108,8 @@ class PreviewApp:
         rel = posixpath.normpath("/" + rel).lstrip("/")  # no way out of the folder
         file = os.path.join(self.root, rel)
         page = rel.endswith(".html")
-        build = self.progress.wait(self.edition(rel) if page or rel.endswith(_STABLE) else None)
+        build = self.progress.wait(self.edition(rel) if page or rel.endswith(_STABLE) or rel == self.status
+                                   else None)
         try:
             with open(file, "rb") as f:
                 content = f.read()
