@@ -12,8 +12,10 @@ text}]}``); entries already in the index at the same address are replaced.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,32 @@ from .render.core import Renderer
 from .render.html import without_tags
 
 INDEX = Path("search") / "search_index.json"
+# what factkit marks data-search-exclude (citation previews, a card's evidence, "cite this" and "report", a page's
+# sources, a claim's ¶ permalink, an inline verdict's explanation): factkit's own elements only, a page author's are
+# left to Material
+_UNSEARCHED = re.compile(r'<(\w+) class="fk-[^"]*"[^>]*?\sdata-search-exclude\b[^>]*>')
+
+
+@functools.cache
+def _same_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<{name}[\s>]|</{name}>")
+
+
+def unsearched(page: str) -> str:
+    """The page without factkit's elements marked ``data-search-exclude``, each cut at its own closing tag (an inline
+    explanation is spans in a span), before Material's search parses the page: its parser would read them tag by tag
+    (most of a prose page's tags) to skip them, and cannot skip inside a skipped span (it put "✓ Accurate Accurate: …
+    The article's wording: …" in the snippets). A card's wording checked and reason stay: a reader may search a
+    phrase of the article."""
+    out, at = [], 0
+    while (start := _UNSEARCHED.search(page, at)) is not None:
+        out.append(page[at:start.start()])
+        depth, at = 1, start.end()
+        while depth and (tag := _same_tag(start[1]).search(page, at)) is not None:
+            depth, at = depth + (-1 if tag[0].startswith("</") else 1), tag.end()
+        if depth:  # never closed: the rest of the page
+            at = len(page)
+    return "".join(out) + page[at:]
 
 
 def _html(text: str) -> str:

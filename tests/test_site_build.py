@@ -373,6 +373,19 @@ def test_search_finds_each_record_by_its_own_entry(built, facts) -> None:
     assert wordings and all(html.escape(w, quote=False) in searched for w in wordings), "a checked wording is not found"
 
 
+def test_what_search_skips_is_cut_at_its_own_closing_tag() -> None:
+    """factkit's elements marked data-search-exclude leave the searched text whole, whatever they hold (an inline
+    explanation is spans in a span); a page author's marked element is left to Material."""
+    from factkit.searchdocs import unsearched
+
+    page = ('<p>Before <span class="fk-tip fk-why" data-search-exclude><span class="fk-a">✓ Accurate</span> '
+            '<span class="fk-b">wording <span>nested</span></span></span> after '
+            '<sup class="fk-cites" data-search-exclude>[1]</sup>.</p>'
+            '<details class="fk-cite-this" data-search-exclude><details><summary>x</summary></details></details>'
+            '<div data-search-exclude>the author\'s</div><ol class="fk-evidence" data-search-exclude><li>never')
+    assert unsearched(page) == '<p>Before  after .</p><div data-search-exclude>the author\'s</div>'
+
+
 def test_review_page_lists_statements_in_order(soups, facts) -> None:
     soup = soups["fact-check/"]
     refs = [el.get_text() for el in soup.select(".fk-statement .fk-ref")]

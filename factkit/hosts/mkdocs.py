@@ -66,16 +66,6 @@ _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanen
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
 _ANY_SEARCH_ATTRIBUTE = re.compile(r"data-search-\w+=\"")  # found fast (a literal start): the one above tries each
-# what factkit marks data-search-exclude (citation previews, a card's evidence, "cite this" and "report", a page's
-# sources, a claim's ¶ permalink; none holds an element of its own kind), left out before Material's search parses
-# the page: its parser would skip them, after reading them tag by tag (most of a prose page's tags). A card's wording
-# checked and reason stay: a reader may search a phrase of the article.
-_UNSEARCHED = re.compile(r"<(sup|section|details|ol|p|a) class=\"fk-[^\"]*\"[^>]*?\sdata-search-exclude\b[^>]*>"
-                         r".*?</\1>", re.DOTALL)  # factkit's own elements only: a page author's are left to Material
-# an inline verdict's explanation (its parts are spans, which Material's parser cannot skip inside a skipped span: it
-# put "✓ Accurate Accurate: … The article's wording: …" in the snippets); the claim's own entry holds the reason
-_WHY_TIP = re.compile(r'<span class="fk-tip fk-why"[^>]*>(?:<span class="fk-[\w-]+">(?:(?!<span\b).)*?</span>)*</span>',
-                      re.DOTALL)
 _PAGE_VARIABLES = ("page", "navigation", "files")  # what mkdocs-macros adds to each page's variables as it renders it
 # front-matter keys MkDocs, Material and mkdocs-macros read: a key a letter away from one is a typo that would be
 # ignored silently (a page's description lost); any other key is the page's own (a variable its macros may use)
@@ -559,7 +549,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             note = (f'<p class="fk-page-untranslated" lang="{lang}">{i18n_words.t(lang, "page-untranslated")}</p>')
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
-        self._searched[page.url] = _WHY_TIP.sub("", _UNSEARCHED.sub("", self._searched.get(page.url, html)))
+        self._searched[page.url] = searchdocs.unsearched(self._searched.get(page.url, html))
         if self._preview is not None:
             key = (self._edition(config) or "", page.file.src_uri)
             self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
