@@ -408,6 +408,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 report = "\n".join([*said.lines, *([str(exc)] if str(exc) not in said.lines else [])])
                 print(f"ERROR   -  The site could not be built: {exc}", file=sys.stderr)
                 self._show(site_dir, NOT_BUILT, report)
+                progress.started()  # a newer build, all written: a page shown before the failure reloads and shows it
+                progress.written(default, *others)
             finally:
                 progress.finished()
                 logging.getLogger("mkdocs").removeHandler(said)
