@@ -12,7 +12,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -146,6 +148,39 @@ def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[
     assert_same_as_a_fresh_build(site, base, tmp_path / "b")
 
 
+def test_a_missing_page_asked_for_during_a_build_does_not_fail_it(served: tuple[Path, str]) -> None:
+    """MkDocs' server logs every answer but 200 as a warning, and the preview answers during a build: a browser
+    tab left on a missing page (the 404 page reloads itself) made strict mode abort the editor's good save."""
+    site, base = served
+    claims = site / "facts" / "claims.yml"
+    good, log = claims.read_text(encoding="utf-8"), site.parent / "serve.log"
+    start = len(log.read_text(encoding="utf-8"))
+    asking = threading.Event()
+
+    def ask() -> None:
+        while not asking.is_set():
+            with contextlib.suppress(urllib.error.HTTPError, OSError):
+                get(base + "no-such-page/")
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    try:
+        with claims.open("a", encoding="utf-8") as fh:
+            fh.write("  - id: asked-during-a-build\n    text: A claim saved while a tab asks for a missing page.\n"
+                     "    citations: [{source: council-minutes}]\n    topics: [reservoir]\n    checked: 2026-11-20\n")
+        wait_for(lambda: "claim-asked-during-a-build" in get(base + "claims/"))
+        # the search index is answered once the build is over (a build strict mode stops prints why before)
+        wait_for(lambda: "asked-during-a-build" in get(base + "search/search_index.json"))
+    finally:
+        asking.set()
+        thread.join(30)
+        claims.write_text(good, encoding="utf-8")
+    printed = log.read_text(encoding="utf-8")[start:]
+    assert "code 404" in printed and "could not be built" not in printed, printed
+    assert preview_errors(base) == []
+    wait_for(lambda: "claim-asked-during-a-build" not in get(base + "claims/"))
+
+
 def preview_errors(base: str) -> list[dict[str, str]]:
     """The errors every page of the preview shows over itself (assets/factkit-preview.js reads them)."""
     return list(json.loads(get(base + "assets/factkit-preview.json"))["errors"])
@@ -201,6 +236,8 @@ def test_a_page_error_shows_on_that_page_at_its_line(served: tuple[Path, str]) -
     wait_for(lambda: "fk-build-error" in get(base + "timeline/"))
     shown = get(base + "timeline/")
     assert f"docs/timeline.md:{line}" in shown and "did you mean &#x27;reservoir-opened&#x27;" in shown
+    contents = re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>', shown, re.DOTALL)
+    assert contents and not any('href="#' in nav for nav in contents), contents  # the report has no sections
     assert "fk-build-error" not in get(base + "claims/")  # the other pages are built as usual
     page.write_text(good + "\n{{ claim(\n", encoding="utf-8")  # and a page Jinja cannot read
     wait_for(lambda: "template-syntax" in get(base + "timeline/"))
@@ -244,6 +281,21 @@ def test_a_build_mkdocs_itself_stops_is_shown_over_the_pages_and_the_server_keep
     wait_for(lambda: bool(preview_errors(base)))
     assert any("'report'" in e["message"] and "must be a mapping" in e["message"] for e in preview_errors(base))
     assert "fk-card" in get(base + "claims/")  # answered at once: the last good page
+    config.write_text(good, encoding="utf-8")
+    wait_for(lambda: preview_errors(base) == [])
+
+
+def test_a_yaml_error_in_the_configuration_is_one_located_line(served: tuple[Path, str]) -> None:
+    """MkDocs says a YAML error of mkdocs.yml in PyYAML's four lines with the file's absolute path; the preview
+    shows it as a fact file's: one line, where it is, with its code."""
+    site, base = served
+    config = site / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    edit(config, "strict: true\n", "strict: [true\n")
+    wait_for(lambda: bool(preview_errors(base)))
+    (error,) = preview_errors(base)
+    assert error["where"] == "mkdocs.yml:5" and error["code"] == "yaml-syntax", error
+    assert "YAML syntax error" in error["message"] and "line 4" in error["message"], error
     config.write_text(good, encoding="utf-8")
     wait_for(lambda: preview_errors(base) == [])
 
@@ -297,9 +349,18 @@ def test_open_pages_of_every_edition_show_a_save_by_themselves_in_chromium(tmp_p
             for page in (en, ar):
                 page.wait_for_selector(".fk-preview-overlay", timeout=30_000)
                 assert "[bad-date]" in page.locator(".fk-preview-overlay").inner_text()
+            assert ar.locator(".fk-preview-overlay").get_attribute("dir") == "ltr"  # an English report
+            en.keyboard.press("Escape")  # the last good page, with a bar that says so, also after a reload
+            assert en.locator(".fk-preview-overlay").count() == 0 and en.locator(".fk-preview-bar").is_visible()
+            en.reload()
+            en.locator(".fk-preview-bar").wait_for(timeout=30_000)
+            assert en.locator(".fk-preview-overlay").count() == 0
+            en.get_by_role("button", name="Show the errors").click()
+            assert "[bad-date]" in en.locator(".fk-preview-overlay").inner_text()
             claims.write_text(good, encoding="utf-8")
             for page in (en, ar):
                 page.wait_for_selector(".fk-preview-overlay", state="detached", timeout=30_000)
                 assert "on time." not in page.locator("body").inner_text()
+                assert page.locator(".fk-preview-bar").count() == 0
         finally:
             context.close()

@@ -15,19 +15,22 @@ ADVICE = ("Fix the lines below and save the file: this page reloads by itself wh
 
 
 def errors(report: str) -> list[dict[str, str]]:
-    """The ``path:line: message [code]`` lines of a report (its headings and totals left out); a report with no
-    such line: each of its lines as a message."""
+    """The ``path:line: message [code]`` lines of a report (its headings and totals left out), the errors before
+    the warnings (``level``); a report with no such line: each of its lines as a message."""
     lines = [raw.strip() for raw in report.splitlines() if raw.strip()]
     found = [m for m in map(_LINE.match, lines) if m]
     if not found:
-        return [{"where": "", "message": line, "code": ""} for line in lines]
-    return [{"where": m["where"], "message": m["message"], "code": m["code"] or ""} for m in found]
+        return [{"where": "", "message": line, "code": "", "level": "error"} for line in lines]
+    said = [{"where": m["where"], "message": m["message"].removeprefix("warning: "), "code": m["code"] or "",
+             "level": "warning" if m["message"].startswith("warning: ") else "error"} for m in found]
+    return sorted(said, key=lambda e: e["level"] == "warning")
 
 
 def error_page(title: str, report: str) -> str:
     """The report's lines as a list, with what to do."""
-    items = [tag("li", (tag("code", esc(e["where"])) + ": " if e["where"] else "") + esc(e["message"]) +
-                 (f" {tag('code', esc('[' + e['code'] + ']'))}" if e["code"] else "")) for e in errors(report)]
+    items = [tag("li", (tag("code", esc(e["where"])) + ": " if e["where"] else "")
+                 + ("warning: " if e["level"] == "warning" else "") + esc(e["message"])
+                 + (f" {tag('code', esc('[' + e['code'] + ']'))}" if e["code"] else "")) for e in errors(report)]
     body = [tag("h1", esc(title)), tag("p", esc(ADVICE)), tag("ol", "".join(items))]
     return tag("div", "".join(body), class_="fk-build-error", role="alert")
 

@@ -35,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from watchdog.observers.polling import PollingObserver
 
 from .. import editorial, report, searchdocs, today
@@ -66,6 +67,7 @@ _HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanen
 _BASE = re.compile(r'"base": "([^"]*)"')  # the site's root in Material's __config
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # as Material's search plugin removes them
 _ANY_SEARCH_ATTRIBUTE = re.compile(r"data-search-\w+=\"")  # found fast (a literal start): the one above tries each
+_ANSWER = re.compile(r'"[A-Z]+ \S* HTTP/[\d.]+" code \d+$')  # how MkDocs' server logs an answer
 _PAGE_VARIABLES = ("page", "navigation", "files")  # what mkdocs-macros adds to each page's variables as it renders it
 # front-matter keys MkDocs, Material and mkdocs-macros read: a key a letter away from one is a typo that would be
 # ignored silently (a page's description lost); any other key is the page's own (a variable its macros may use)
@@ -169,6 +171,29 @@ def _accurate(record: logging.LogRecord) -> bool:
     """Drops MkDocs' warning that a dirty build's navigation may be inaccurate (a site with ``strict: true`` would
     stop on it); factkit's scoped builds keep every page's title and rebuild what a save touches."""
     return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _answer_logged(record: logging.LogRecord) -> bool:
+    """MkDocs' server logs each answer but a 200 as a warning, where strict mode counts it against the build in
+    progress; the preview answers during builds (a tab left on a missing page asks again after each one): an
+    answer is information, not a warning of the build."""
+    if record.levelno == logging.WARNING and _ANSWER.search(str(record.msg)):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
+def _config_syntax(path: str) -> str:
+    """A YAML syntax error in the configuration file, located as a fact file's is (MkDocs says it in PyYAML's four
+    lines, with the file's absolute path); '' if it reads as YAML."""
+    from ..yamlsafe import read_yaml
+
+    name = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    try:
+        _, problems = read_yaml(name, Path(path).read_bytes())
+    except OSError:
+        return ""
+    syntax = [p for p in problems if p.code == "yaml-syntax"]
+    return report(syntax) if syntax else ""
 
 
 class _Errors(logging.Handler):
@@ -391,6 +416,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 pass
         watched.append(str(Path(config.config_file_path).parent / self.config.facts_dir))
         server.observer = PollingObserver(timeout=poll_seconds(watched))
+        logging.getLogger("mkdocs.livereload").addFilter(_answer_logged)
         for path in watched:
             server.watch(path)
         site_dir = Path(config.site_dir)
@@ -405,9 +431,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             try:
                 builder()
             except Exception as exc:  # MkDocs' own errors, whatever their class: shown, not raised
-                report = "\n".join([*said.lines, *([str(exc)] if str(exc) not in said.lines else [])])
+                said_all = "\n".join([*said.lines, *([str(exc)] if str(exc) not in said.lines else [])])
                 print(f"ERROR   -  The site could not be built: {exc}", file=sys.stderr)
-                self._show(site_dir, NOT_BUILT, report)
+                self._show(site_dir, NOT_BUILT, _config_syntax(config.config_file_path) or said_all)
                 progress.started()  # a newer build, all written: a page shown before the failure reloads and shows it
                 progress.written(default, *others)
             finally:
@@ -531,6 +557,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after mkdocs-macros rendered it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
+            page.toc = get_toc([])  # the report has no sections (the page's would lead nowhere)
             return error_page(self._failure_title(), self._failure or "")
         found = self.site.take_errors()
         if found:
@@ -538,6 +565,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             if not self.serving:
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
+            page.toc = get_toc([])
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
         lang, prose = self._page_languages(page, config)
         foreign = lang is not None and prose is not None and lang != prose  # a page not translated yet
