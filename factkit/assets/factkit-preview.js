@@ -33,7 +33,8 @@
     strip.appendChild(el("span", "This is the last good page: the site has errors. "));
     var again = strip.appendChild(el("button", "Show the errors"));
     again.type = "button";
-    again.style.cssText = "font:inherit;min-height:32px;padding:0 .6rem";
+    again.style.cssText = "font:inherit;min-height:32px;padding:0 .8rem;background:#fff;color:#b00020;border:0;" +
+      "border-radius:4px;cursor:pointer";
     again.addEventListener("click", function () { strip.remove(); remember(""); show(data); });
     document.body.appendChild(strip);
   }
