@@ -44,8 +44,8 @@ def unsearched(page: str) -> str:
     out, at = [], 0
     while (start := _UNSEARCHED.search(page, at)) is not None:
         out.append(page[at:start.start()])
-        depth, at = 1, start.end()
-        while depth and (tag := _same_tag(start[1]).search(page, at)) is not None:
+        depth, at, same = 1, start.end(), _same_tag(start[1])
+        while depth and (tag := same.search(page, at)) is not None:
             depth, at = depth + (-1 if tag[0].startswith("</") else 1), tag.end()
         if depth:  # never closed: the rest of the page
             at = len(page)

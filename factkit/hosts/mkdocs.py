@@ -187,7 +187,8 @@ def _config_syntax(path: str) -> str:
     lines, with the file's absolute path); '' if it reads as YAML."""
     from ..yamlsafe import read_yaml
 
-    name = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    name = os.path.relpath(path)
+    name = path if name.startswith("..") else name
     try:
         _, problems = read_yaml(name, Path(path).read_bytes())
     except OSError:
@@ -312,7 +313,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                             site_name=config.site_name or "", serving=self.serving,
                             translations=self._credits(config))
         docs = Path(config.docs_dir)
-        _, others = self._languages(config)
+        default, others = self._languages(config)
         translated = tuple(f".{lang}.md" for lang in others)  # page.ar.md: the Arabic edition of page.md
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
                   p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md")) if not p.name.endswith(translated)]
@@ -344,7 +345,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 config.site_url = self.site.site_url or None  # errors shown over them (factkit-preview.js)
                 if self._progress is not None:  # at once: the pages on disk are this build's
                     self._show_status(config)
-                    self._progress.written(*self._editions(config))
+                    self._progress.written(default, *others)
             else:
                 self.site, self._build = None, None  # every page shows the report
             return config
@@ -716,10 +717,6 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         over = self._failure if self.site is not None else None  # (nor when every page is the report)
         self._show(Path(config.site_dir), OVER_LAST_GOOD if self._failure_title() == BROKEN else SETTINGS_BROKEN,
                    over or "")
-
-    def _editions(self, config: MkDocsConfig) -> list[str]:
-        default, others = self._languages(config)
-        return [default, *others]
 
     @event_priority(-110)  # after mkdocs-static-i18n built the other editions (it runs at -100)
     def _after_build(self, *, config: MkDocsConfig) -> None:
