@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from . import feed, i18n
 from .model import ENTITY_KINDS, VERDICTS
+from .pagescan import macro_calls
+from .problems import Problem
 from .render import Renderer, compute, entities, pages, reporting, review
 from .render import about as rabout
 from .render import claims as rclaims
 from .render.html import esc, tag
-from .store import FactLookupError, lookup
+from .store import FactBase, FactLookupError, lookup
 
 
 class MacroError(ValueError):
@@ -103,6 +105,34 @@ def bind(r: Renderer, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) 
         return fn(*bound.args, **bound.kwargs)
     except FactLookupError as exc:
         raise MacroError(str(exc), exc.code) from None
+
+
+def unknown_ids(facts: FactBase, pages: list[tuple[str, str]]) -> list[Problem]:
+    """The calls in ``pages`` ((path, Markdown)) whose literal claim, source or entity id no fact file has, at their
+    line: said with the facts' errors while the facts cannot be loaded (pages are then not rendered), so that
+    deleting a record shows every page it leaves behind at once. An id of a record the loader rejected is not
+    unknown."""
+    tables: dict[str, tuple[str, Collection[str]]] = {
+        "claim id": ("claim", facts.claims), "source id": ("source", facts.sources),
+        "entity id": ("entity", facts.entities)}
+    found = []
+    for path, text in pages:
+        for call in macro_calls(text):
+            fn = MACROS.get(call.name)
+            try:
+                bound = inspect.signature(fn).bind(None, *call.args, **call.kwargs) if fn else None
+            except TypeError:
+                continue  # said when the page is rendered
+            declared = kinds(fn) if fn else {}
+            for key, value in bound.arguments.items() if bound else ():
+                kind, table = tables.get(declared.get(key, ""), ("", ()))
+                if kind and isinstance(value, str) and value not in table and value not in facts.dropped:
+                    try:
+                        lookup(kind, value, table)
+                    except FactLookupError as exc:
+                        shown = ", ".join([repr(a) for a in call.args] + [f"{k}={v!r}" for k, v in call.kwargs.items()])
+                        found.append(Problem(path, call.line, exc.code, f"{call.name}({shown}): {exc}"))
+    return found
 
 
 def _dated(r: Renderer, cid: str) -> Any:

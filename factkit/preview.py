@@ -2,12 +2,14 @@
 
 A host that keeps the preview's state across rebuilds (factkit.hosts.mkdocs under ``mkdocs serve``) uses it so:
 
-1. after each good build, ``Preview.keep`` stores the facts, what each page read (factkit.depends), where each
-   claim appeared, the search entries of each page and a fingerprint of everything else the pages depend on
-   (the pages' sources, the site's configuration, templates and macros, the commit, the day);
-2. before the next build, ``Preview.pages_to_build`` answers which pages read something the edit changed, or None
-   when the fingerprint changed or the edit touched what pages do not read record by record: then every page is
-   built again;
+1. after each good build, ``Preview.keep`` stores the facts, what each page read (factkit.depends, and
+   ``file:<path>``: the page's own source), the digest of each page source, where each claim appeared, the search
+   entries of each page and a fingerprint of everything else the pages depend on (the site's configuration,
+   templates and macros, where the generated lists live, the commit, the day);
+2. before the next build, ``Preview.pages_to_build`` answers which pages read something the edit changed (a fact,
+   their source), or None when the fingerprint changed, a page source was added or removed, or the edit touched
+   what pages do not read record by record: then every page is built again (and again after a scoped build that
+   changed a page's title: every page's navigation shows it);
 3. after that build, ``complete`` (``merge_search``, ``merge_appearances``) adds what the pages not built again
    contributed to the search index and to the completeness check, so the result equals a clean full build (a test
    compares them).
@@ -38,6 +40,11 @@ def fingerprint(files: Iterable[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
+def digests(docs: Path) -> dict[str, str]:
+    """The digest of each page source (Markdown) under ``docs``, by absolute path."""
+    return {str(path.resolve()): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(docs.rglob("*.md"))}
+
+
 def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
@@ -52,21 +59,24 @@ class Preview:
     appearances: dict[str, dict[str, str | None]] = field(default_factory=dict)  # claim -> page URL -> anchor
     search: list[dict[str, Any]] = field(default_factory=list)  # the search entries of every page, in page order
     order: list[str] = field(default_factory=list)  # the default edition's page URLs, in build order
+    files: dict[str, str] = field(default_factory=dict)  # page source path -> digest (``digests``)
 
-    def pages_to_build(self, facts: FactBase, stamp: str) -> set[Page] | None:
-        """The pages that read something the edit changed; None: build every page."""
-        if self.facts is None or stamp != self.stamp:
+    def pages_to_build(self, facts: FactBase, stamp: str, files: dict[str, str]) -> set[Page] | None:
+        """The pages that read something the edit changed, in the facts or in ``files`` (``digests``); None: build
+        every page."""
+        if self.facts is None or stamp != self.stamp or files.keys() != self.files.keys():
             return None
         touched = changes(self.facts, facts)
         if touched is None:
             return None
+        touched |= {f"file:{path}" for path, digest in files.items() if self.files[path] != digest}
         return {page for page, read in self.reads.items() if read & touched}
 
-    def keep(self, facts: FactBase, stamp: str, reads: dict[Page, set[str]],
+    def keep(self, facts: FactBase, stamp: str, files: dict[str, str], reads: dict[Page, set[str]],
              appearances: dict[str, dict[str, str | None]], search: list[dict[str, Any]], order: list[str],
              full: bool) -> None:
         """After a good build (``full``: of every page): what the next build compares with."""
-        self.facts, self.stamp = facts, stamp
+        self.facts, self.stamp, self.files = facts, stamp, files
         self.reads = dict(reads) if full else {**self.reads, **reads}
         self.appearances = {cid: dict(pages) for cid, pages in appearances.items()}
         self.search, self.order = search, order

@@ -28,7 +28,7 @@ from typing import Any
 
 from . import check, errors, feed, i18n, publish, report, searchdocs
 from .loader import FileReader
-from .macros import MACROS, MacroError, bind
+from .macros import MACROS, MacroError, bind, unknown_ids
 from .pagescan import find_homes
 from .problems import Problem
 from .publish import About
@@ -179,11 +179,14 @@ class Site:
 
     @classmethod
     def open(cls, project: Path, settings: Settings, pages: list[tuple[str, str]],
-             reader: FileReader | None = None) -> Site:
+             reader: FileReader | None = None, sources: list[tuple[str, str]] | None = None) -> Site:
         """Check the facts under ``project`` and prepare the renderer; ``pages`` are (URL, Markdown);
-        ``reader`` reads each fact file (a live preview passes one that keeps unchanged files' records)."""
+        ``reader`` reads each fact file (a live preview passes one that keeps unchanged files' records);
+        ``sources`` are (path, Markdown) of every page source, of every edition: when the facts have errors, the
+        report also names the calls of ids no fact file has (factkit.macros.unknown_ids)."""
         facts, problems = check(project / settings.facts_dir, base_dir=project, reader=reader)
         if errors(problems):
+            problems += unknown_ids(facts, sources or [])
             raise SiteError("The facts have errors; the site was not built:\n" + report(problems))
         config = project / settings.config_file
         bad: list[tuple[int, str]] = []  # (line, what is wrong there)

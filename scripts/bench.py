@@ -630,6 +630,7 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
       ``checked:`` line (for the broken date) and that page;
     * ``excerpt``: the text line of the first excerpt no citation quotes (not of the reviewed article), and the
       page that lists that source (as the engine finds the homes of the lists: factkit.pagescan.find_homes);
+    * ``prose``: the source of that page (a paragraph is added to it);
     * ``added``: the last claims file, a claim of it to copy citations, entities, topics and ``checked`` from,
       the indentation of its entries, and the page that lists that claim;
     * ``other``: a page to ask for while the facts are broken."""
@@ -665,6 +666,7 @@ def pick_edits(root: Path, docs: str = "docs", facts: str = "facts") -> dict:
         if j is not None and k is not None and prefixed(lines[path][j], "x") is not None \
                 and re.search(r"\d{4}-\d\d-\d\d", lines[path][k]):
             edits["claim"] = {"id": cid, "path": path, "text_line": j, "checked_line": k, "page": page_url(rel)}
+            edits["prose"] = {"path": docs_dir / rel, "page": page_url(rel)}
             break
     quotes = set().union(*(_quotes(d, set()) for d in data.values()))
     for path, d in data.items():
@@ -821,8 +823,8 @@ def serve_figures(root: Path, config: Path, env: dict, log: Callable[[str], None
                   runs: int = SERVE_RUNS, docs: str = "docs", facts: str = "facts") -> dict:
     """The live preview of the site at ``root``: save -> updated page for each kind of edit, ``runs`` times."""
     edits = pick_edits(root, docs, facts)
-    claim, excerpt, added = edits["claim"], edits["excerpt"], edits["added"]
-    original = {p: p.read_bytes() for p in {claim["path"], excerpt["path"], added["path"]}}
+    claim, excerpt, added, prose = edits["claim"], edits["excerpt"], edits["added"], edits["prose"]
+    original = {p: p.read_bytes() for p in {claim["path"], excerpt["path"], added["path"], prose["path"]}}
     claim_line = original[claim["path"]].decode("utf-8").splitlines(keepends=True)[claim["text_line"]]
     excerpt_line = original[excerpt["path"]].decode("utf-8").splitlines(keepends=True)[excerpt["text_line"]]
     r: dict = {"site": label, "runs": runs, "claim_id": claim["id"], "claim_page": claim["page"],
@@ -853,6 +855,14 @@ def serve_figures(root: Path, config: Path, env: dict, log: Callable[[str], None
             content = base + added_claim(added["template"], marker, n, added["indent"]).encode("utf-8")
             r["added"].append(save_and_wait(server, added["path"], content, added["page"], shows(marker), timeout))
             log(f"[{label}] claim added {n + 1}: {_secs(r['added'][-1])}")
+        r["prose"], r["prose_whole"] = [], []
+        for n in range(runs):
+            marker = f"fkbenchprose{n}x"
+            content = original[prose["path"]] + f"\n\nA paragraph {marker} added.\n".encode()
+            r["prose"].append(save_and_wait(server, prose["path"], content, prose["page"], shows(marker), timeout,
+                                            r["prose_whole"]))
+            log(f"[{label}] page prose edited {n + 1}: {_secs(r['prose'][-1])}, every edition built "
+                f"{_secs((r['prose_whole'][-1], None))}")
         r["broken"], r["other"], r["back"] = [], [], []
         path = claim["path"]
         for n in range(runs):
@@ -921,6 +931,9 @@ SERVE_COLUMNS = [
     ("the same → every edition built", lambda r: median_figure([(w, None) for w in r["claim_whole"]])),
     ("unquoted excerpt edited → sources page", lambda r: median_figure(r["excerpt"], r["timeout"])),
     ("claim appended → claims page", lambda r: median_figure(r["added"], r["timeout"])),
+    ("page's prose edited → that page", lambda r: median_figure(r["prose"], r["timeout"]) if "prose" in r else "–"),
+    ("the same → every edition built",
+     lambda r: median_figure([(w, None) for w in r["prose_whole"]]) if "prose" in r else "–"),
     ("broken date → errors shown", lambda r: median_figure(r["broken"], r["timeout"])),
     ("another page meanwhile", lambda r: _others(r["other"])),
     ("fixed → page back", lambda r: median_figure(r["back"], r["timeout"])),

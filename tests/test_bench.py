@@ -151,6 +151,7 @@ def test_live_preview_edits_are_valid_and_the_broken_one_is_an_error(tmp_path):
     (tmp_path / "docs" / "claims.ar.md").write_text("{{ claims_index() }}\n")  # another edition's page
     edits = bench.pick_edits(tmp_path)
     assert edits["claim"]["page"] == "/" + bench.page_path(0)[: -len(".md")] + "/"
+    assert edits["prose"] == {"path": tmp_path / "docs" / bench.page_path(0), "page": edits["claim"]["page"]}
     facts, _ = _checked(tmp_path, bench)  # split lists: a source is on its publisher's page, a claim on its topic's
     publisher = facts.sources[edits["excerpt"]["source"]].publisher
     topic = edits["added"]["template"]["topics"][0]
@@ -197,9 +198,11 @@ def test_live_preview_figures_against_a_real_server(tmp_path):
     config = bench.write_config(tmp_path, "docs", "site", True)
     before = {p: p.read_bytes() for p in (tmp_path / "facts").iterdir()}
     r = bench.serve_figures(tmp_path, config, bench._env(), lambda _: None, "tiny", runs=1)
-    for kind in ("claim", "excerpt", "added", "broken", "back"):
+    pages = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*.md")}
+    for kind in ("claim", "excerpt", "added", "prose", "broken", "back"):
         assert len(r[kind]) == 1 and r[kind][0][0] is not None, (kind, (tmp_path / "serve.log").read_text())
     status, _, error_page = r["other"][0]
     assert status == 200 and not error_page
     assert {p: p.read_bytes() for p in (tmp_path / "facts").iterdir()} == before
+    assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*.md")} == pages
     assert "fk-build-error" not in bench.serve_table([r])

@@ -489,3 +489,25 @@ def test_every_page_of_every_edition_is_valid_html(flagship: Path, water3: Path)
         root = soup(path).html
         assert root.get("lang") == lang, rel
         assert root.get("dir") == ("rtl" if lang == "ar" else None) or (lang != "ar" and root.get("dir") == "ltr"), rel
+
+
+def test_deleting_a_claim_says_at_once_every_page_and_translation_it_leaves_behind(tmp_path):
+    """The facts' errors stop the build before any page is rendered; the report also names the pages' calls of the
+    deleted claim, in every edition's page, so one round of fixes is enough (and no call of a claim the loader
+    rejected is called unknown)."""
+    site = trilingual(tmp_path)
+    claims = site / "facts" / "claims.yml"
+    text = claims.read_text(encoding="utf-8")
+    start = text.index("  - id: reservoir-opened")
+    end = text.index("  - id:", start + 1)
+    claims.write_text(text[:start] + text[end:], encoding="utf-8")
+    output = failed_build(site, tmp_path / "out")
+    assert "facts/i18n/ar.yml:4:" in output and "[unknown-claim]" in output, output
+    for where, call in (("docs/index.md:3:", "claim('reservoir-opened')"), ("docs/index.md:7:", "date_of("),
+                        ("docs/index.md:8:", "months_between('reservoir-opened', 'deal-signed')"),
+                        ("docs/index.ar.md:3:", "claim('reservoir-opened')")):
+        assert re.search(rf"^{re.escape(where)} {re.escape(call)}.*unknown claim 'reservoir-opened'", output,
+                         re.MULTILINE), (where, output)
+    claims.write_text(text.replace("date: 2019-07\n", "date: 2019-17\n", 1), encoding="utf-8")  # rejected, not gone
+    output = failed_build(site, tmp_path / "out2")
+    assert "[bad-date]" in output and "docs/index.md" not in output, output

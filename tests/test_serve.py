@@ -148,6 +148,34 @@ def test_edits_to_claims_sources_and_entities_match_a_fresh_build(served: tuple[
     assert_same_as_a_fresh_build(site, base, tmp_path / "b")
 
 
+def test_an_edited_page_builds_that_page_in_each_edition_that_shows_it_and_a_new_title_every_page(
+        tmp_path: Path) -> None:
+    """A save of a page's source builds the pages made from it: timeline.md is the English timeline and, not
+    translated, the Arabic and Russian ones; index.md the English and the Russian home (the Arabic one is
+    index.ar.md). With no nav in mkdocs.yml each page's title is its heading: a new one is in every page's
+    navigation."""
+    from test_editions import trilingual
+
+    site = trilingual(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").split("\nnav:\n")[0] + "\n", encoding="utf-8")
+    docs = site / "docs"
+    with serving(site, "--dirty") as base:
+        edit(docs / "timeline.md", "{{ timeline() }}", "What happened, in order.\n\n{{ timeline() }}")
+        wait_for(lambda: "What happened, in order." in get(base + "ru/timeline/"))
+        wait_for(lambda: bool(scoped_builds(site)))
+        assert scoped_builds(site)[-1][0] == 3, scoped_builds(site)
+        edit(docs / "index.md", "\n", "\n\nA line added to the English home.\n")
+        wait_for(lambda: "A line added to the English home." in get(base))
+        wait_for(lambda: len(scoped_builds(site)) > 1)
+        assert scoped_builds(site)[-1][0] == 2, scoped_builds(site)
+        assert "A line added" not in get(base + "ar/") and "A line added" in get(base + "ru/")
+        assert_same_as_a_fresh_build(site, base, tmp_path / "a")
+        edit(docs / "timeline.md", "# Timeline", "# What happened when")
+        wait_for(lambda: "What happened when" in get(base + "ar/claims/"))  # in the navigation of a page not edited
+        assert_same_as_a_fresh_build(site, base, tmp_path / "b")
+
+
 def test_a_missing_page_asked_for_during_a_build_does_not_fail_it(served: tuple[Path, str]) -> None:
     """MkDocs' server logs every answer but 200 as a warning, and the preview answers during a build: a browser
     tab left on a missing page (the 404 page reloads itself) made strict mode abort the editor's good save."""

@@ -41,7 +41,7 @@ from watchdog.observers.polling import PollingObserver
 from .. import editorial, report, searchdocs, today
 from .. import i18n as i18n_words
 from ..preview import Page as PageKey
-from ..preview import Preview, fingerprint
+from ..preview import Preview, digests, fingerprint
 from ..problems import Problem, kind_of
 from ..site import Settings, Site, SiteError, setting_line
 from ..watch import Watcher
@@ -257,7 +257,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
     _not_found: str | None = None  # with editions: the default edition's 404 page
     _preview: Preview | None = None  # mkdocs serve --dirty: what the last build left for the next one
     _build: set[PageKey] | None = None  # the pages this build renders (None: all)
-    _stamp = ""  # the fingerprint of what pages depend on besides the facts
+    _stamp = ""  # the fingerprint of what pages depend on besides the facts and their sources
+    _files: dict[str, str]  # each page source's digest (factkit.preview.digests)
+    _retitled = False  # a scoped build changed a page's title: the next build is of every page (the navigation)
     _reads: dict[PageKey, set[str]]  # what each page built this time read from the facts
     _titles: dict[PageKey, str]  # each page's title, for the navigation of a scoped build
     _rebuilt: list[str]  # the URLs of the pages built this time, in build order
@@ -315,8 +317,10 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         docs = Path(config.docs_dir)
         default, others = self._languages(config)
         translated = tuple(f".{lang}.md" for lang in others)  # page.ar.md: the Arabic edition of page.md
+        texts = {p: p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
         pages = [(File(p.relative_to(docs).as_posix(), str(docs), config.site_dir, config.use_directory_urls).url,
-                  p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md")) if not p.name.endswith(translated)]
+                  text) for p, text in texts.items() if not p.name.endswith(translated)]
+        sources = [(Path(os.path.relpath(p, project)).as_posix(), text) for p, text in texts.items()]
         # factkit's templates, CSS and JS (also for the live preview's error page)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         config.extra_css[:0] = [a for a in ASSETS if a.endswith(".css")]
@@ -334,7 +338,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         except ValueError as exc:
             raise PluginError(f"factkit: {exc}") from None
         try:
-            self.site = site = Site.open(project, settings, pages, reader=reader)
+            self.site = site = Site.open(project, settings, pages, reader=reader, sources=sources)
         except SiteError as exc:
             if not self.serving:
                 raise PluginError(str(exc)) from None
@@ -365,19 +369,22 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             search: Any = config.plugins.get("material/search")  # it would merge each build's entries with the last
             if search is not None:  # build's itself (and again in every edition): factkit.preview merges them
                 search.is_dirty = False
-            self._stamp = self._fingerprint(config)
-            self._build = self._preview.pages_to_build(site.facts, self._stamp)
+            self._stamp, self._files = self._fingerprint(config), digests(docs)
+            retitled, self._retitled = self._retitled, False
+            self._build = None if retitled else self._preview.pages_to_build(site.facts, self._stamp, self._files)
         return config
 
     def _fingerprint(self, config: MkDocsConfig) -> str:
-        """Everything the pages depend on besides the facts: their sources, the configuration, the watched folders
-        (the site's macros), the theme's custom folder, the commit and the day."""
+        """Everything the pages depend on besides the facts and their own sources: the configuration, the files in
+        the docs folder that are not pages, the watched folders (the site's macros), the theme's custom folder, where
+        the generated lists live and the commit (factkit.render.core.Homes), and the day."""
         facts = (Path(config.config_file_path).parent / self.config.facts_dir).resolve()
-        paths = [Path(config.config_file_path), Path(config.docs_dir)]
+        paths = [Path(config.config_file_path), *(p for p in Path(config.docs_dir).rglob("*")
+                                                  if p.is_file() and p.suffix != ".md")]
         paths += [Path(w) for w in config.watch if Path(w).resolve() != facts]
         paths += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        commit = self.site.renderer.homes.commit if self.site is not None else ""
-        return fingerprint([p.resolve() for p in paths], commit, today().isoformat())  # MkDocs' first config
+        homes = repr(self.site.renderer.homes) if self.site is not None else ""
+        return fingerprint([p.resolve() for p in paths], homes, today().isoformat())  # MkDocs' first config
         # names the configuration file as given on the command line, the next ones by its absolute path
 
     def _macro(self, name: str) -> Any:
@@ -431,6 +438,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             progress.started()
             try:
                 builder()
+                if self._retitled:  # a page's new title: every page's navigation shows it
+                    progress.started()
+                    builder()
             except Exception as exc:  # MkDocs' own errors, whatever their class: shown, not raised
                 said_all = "\n".join([*said.lines, *([str(exc)] if str(exc) not in said.lines else [])])
                 print(f"ERROR   -  The site could not be built: {exc}", file=sys.stderr)
@@ -483,7 +493,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             wanted = self._build is None or key in self._build
             file.is_modified = (lambda: True) if wanted else (lambda: False)  # type: ignore[method-assign]
             if not wanted and file.page is not None and key in self._titles:
-                file.page.meta = {**(file.page.meta or {}), "title": self._titles[key]}
+                file.page.title = self._titles[key]  # (MkDocs gives a page it did not read no title)
         return nav
 
     @event_priority(50)  # before mkdocs-macros renders the page
@@ -567,6 +577,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError("A page has errors:\n" + text)
             print(f"ERROR   -  {page.file.src_uri}:\n{text}", file=sys.stderr)
             page.toc = get_toc([])
+            self._built(page, config)  # fixing the page builds it again
             return error_page(f"This page ({page.file.src_uri}) has errors", text)
         lang, prose = self._page_languages(page, config)
         foreign = lang is not None and prose is not None and lang != prose  # a page not translated yet
@@ -581,12 +592,20 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             html = note + f'<div class="fk-fallback" lang="{prose}" dir="{i18n_words.direction(prose)}">{html}</div>'
         html = self.site.page_end(html)  # the badge note and the page's sources, in the edition's language
         self._searched[page.url] = searchdocs.unsearched(self._searched.get(page.url, html))
-        if self._preview is not None:
-            key = (self._edition(config) or "", page.file.src_uri)
-            self._reads[key], self.site.facts.reads.keys = self.site.facts.reads.keys or set(), None
-            self._titles[key] = page.title or ""
-            self._rebuilt.append(page.url)
+        self._built(page, config)
         return html
+
+    def _built(self, page: Page, config: MkDocsConfig) -> None:
+        """Under ``serve --dirty``: what the page read (the facts, its source), its title and that it was built."""
+        if self._preview is None or self.site is None:
+            return
+        key = (self._edition(config) or "", page.file.src_uri)
+        read = self.site.facts.reads.keys or set()
+        self._reads[key] = read | {f"file:{Path(page.file.abs_src_path or '').resolve()}"}
+        self.site.facts.reads.keys = None
+        self._retitled |= self._build is not None and self._titles.get(key, page.title or "") != page.title
+        self._titles[key] = page.title or ""
+        self._rebuilt.append(page.url)
 
     @event_priority(100)
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -739,8 +758,8 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
                 print(f"INFO    -  factkit: built the {len(self._rebuilt)} pages the save touched "
                       f"(of {len(self._preview.reads)})", file=sys.stderr)
             order = self._rebuilt if self._build is None else self._preview.order
-            self._preview.keep(self.site.facts, self._stamp, self._reads, self.site.renderer.appearances, searched,
-                               order, full=self._build is None)
+            self._preview.keep(self.site.facts, self._stamp, self._files, self._reads, self.site.renderer.appearances,
+                               searched, order, full=self._build is None)
         if i18n is not None and not problems:  # pages link to the open data relatively: each edition has a copy
             import shutil
 
