@@ -10,6 +10,7 @@ docs/macros.md) is generated from these declarations and docstrings.
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 from collections.abc import Callable, Collection
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
@@ -118,13 +119,15 @@ def unknown_ids(facts: FactBase, pages: list[tuple[str, str]]) -> list[Problem]:
     found = []
     for path, text in pages:
         for call in macro_calls(text):
-            fn = MACROS.get(call.name)
+            if call.name not in MACROS or all(v in facts.claims or v in facts.sources or v in facts.entities
+                                              for v in call.literals()):
+                continue  # (most calls: looked at no further)
+            signature, declared = _declared(call.name)
             try:
-                bound = inspect.signature(fn).bind(None, *call.args, **call.kwargs) if fn else None
+                bound = signature.bind(None, *call.args, **call.kwargs)
             except TypeError:
                 continue  # said when the page is rendered
-            declared = kinds(fn) if fn else {}
-            for key, value in bound.arguments.items() if bound else ():
+            for key, value in bound.arguments.items():
                 kind, table = tables.get(declared.get(key, ""), ("", ()))
                 if kind and isinstance(value, str) and value not in table and value not in facts.dropped:
                     try:
@@ -133,6 +136,12 @@ def unknown_ids(facts: FactBase, pages: list[tuple[str, str]]) -> list[Problem]:
                         shown = ", ".join([repr(a) for a in call.args] + [f"{k}={v!r}" for k, v in call.kwargs.items()])
                         found.append(Problem(path, call.line, exc.code, f"{call.name}({shown}): {exc}"))
     return found
+
+
+@functools.cache
+def _declared(name: str) -> tuple[inspect.Signature, dict[str, str]]:
+    """Macro ``name``'s signature and its arguments' kinds."""
+    return inspect.signature(MACROS[name]), kinds(MACROS[name])
 
 
 def _dated(r: Renderer, cid: str) -> Any:
