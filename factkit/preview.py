@@ -18,6 +18,7 @@ A host that keeps the preview's state across rebuilds (factkit.hosts.mkdocs unde
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,8 +42,9 @@ def fingerprint(files: Iterable[Path], *extra: str) -> str:
 
 
 def digests(docs: Path) -> dict[str, str]:
-    """The digest of each page source (Markdown) under ``docs``, by absolute path."""
-    return {str(path.resolve()): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(docs.rglob("*.md"))}
+    """The digest of each page source (Markdown) under ``docs`` (an absolute path), by path, as MkDocs names a
+    page's source (``File.abs_src_path``)."""
+    return {os.path.normpath(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in docs.rglob("*.md")}
 
 
 def _page_of(location: str) -> str:

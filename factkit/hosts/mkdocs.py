@@ -369,7 +369,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             search: Any = config.plugins.get("material/search")  # it would merge each build's entries with the last
             if search is not None:  # build's itself (and again in every edition): factkit.preview merges them
                 search.is_dirty = False
-            self._stamp, self._files = self._fingerprint(config), digests(docs)
+            self._stamp, self._files = self._fingerprint(config), digests(docs.absolute())
             retitled, self._retitled = self._retitled, False
             self._build = None if retitled else self._preview.pages_to_build(site.facts, self._stamp, self._files)
         return config
@@ -601,7 +601,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             return
         key = (self._edition(config) or "", page.file.src_uri)
         read = self.site.facts.reads.keys or set()
-        self._reads[key] = read | {f"file:{Path(page.file.abs_src_path or '').resolve()}"}
+        self._reads[key] = read | {f"file:{os.path.normpath(page.file.abs_src_path or '')}"}
         self.site.facts.reads.keys = None
         self._retitled |= self._build is not None and self._titles.get(key, page.title or "") != page.title
         self._titles[key] = page.title or ""
