@@ -168,9 +168,9 @@ def check_pages(pages: Iterable[tuple[str, str]]) -> list[Problem]:
 
 def check_docs(docs_dir: Path, base_dir: Path | None = None) -> list[Problem]:
     """Problems in every Markdown page under ``docs_dir`` (paths shown relative to ``base_dir``)."""
-    base = base_dir or docs_dir.parent
+    base = (base_dir or docs_dir.parent).absolute()  # (a host may name them relative in one build, not the next)
     found = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted(docs_dir.absolute().rglob("*.md")):
         try:
             shown = path.relative_to(base).as_posix()
         except ValueError:
