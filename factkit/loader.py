@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from .checks import record_problems
 from .files import fact_files, read_capped
 from .model import KINDS, NOT_BLANK, SINGULAR, ArticleReview, FactFile, Record, Translations
 from .problems import Problem, kind_of, shorten
@@ -208,6 +209,7 @@ def read_file(path: Path, display: str) -> FileResult:
             result.dropped.update(_ID_LINE.findall(data.decode("utf-8", "replace")), [""])
         else:
             records_of(tree, display, result)
+            result.problems += record_problems(record for _, record in result.records)
     return result
 
 
