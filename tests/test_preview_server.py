@@ -111,3 +111,21 @@ def test_the_watcher_looks_often_at_a_small_site_and_as_mkdocs_does_at_a_large_o
     assert poll_seconds([folder("small", 40)]) == 0.1
     assert poll_seconds([folder("middle", 499)]) == 0.2  # the files and the folder itself
     assert poll_seconds([folder("large", 2000), str(tmp_path / "mkdocs.yml")]) == 0.5
+
+
+def test_the_error_page_lists_errors_first_and_warnings_apart_under_their_heading() -> None:
+    """The same order as the overlay over the last good page: a warning is under its heading, not among the
+    errors, and reads without a 'warning:' prefix; each line keeps where it is and its code."""
+    from factkit.hosts.errorpage import WARNINGS, error_page, errors
+
+    report = ("The facts have errors; the site was not built:\n"
+              "facts/i18n/ar.yml:7: warning: the translation is out of date [stale-translation]\n"
+              "facts/claims.yml:3: bad date '2026-13-20' [bad-date]\n1 error, 1 warning")
+    found = errors(report)
+    assert [(e["where"], e["level"], e["code"]) for e in found] == [
+        ("facts/claims.yml:3", "error", "bad-date"), ("facts/i18n/ar.yml:7", "warning", "stale-translation")]
+    assert found[1]["message"] == "the translation is out of date"
+    page = error_page("The facts have errors", report)
+    assert page.index("facts/claims.yml:3") < page.index(WARNINGS) < page.index("facts/i18n/ar.yml:7")
+    assert "warning:" not in page and "&#91;bad-date&#93;" in page
+    assert WARNINGS not in error_page("The facts have errors", "facts/claims.yml:3: bad date [bad-date]")

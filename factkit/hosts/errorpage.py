@@ -26,12 +26,21 @@ def errors(report: str) -> list[dict[str, str]]:
     return sorted(said, key=lambda e: e["level"] == "warning")
 
 
+WARNINGS = "Warnings (they do not stop the build)"
+
+
 def error_page(title: str, report: str) -> str:
-    """The report's lines as a list, with what to do."""
-    items = [tag("li", (tag("code", esc(e["where"])) + ": " if e["where"] else "")
-                 + ("warning: " if e["level"] == "warning" else "") + esc(e["message"])
-                 + (f" {tag('code', esc('[' + e['code'] + ']'))}" if e["code"] else "")) for e in errors(report)]
-    body = [tag("h1", esc(title)), tag("p", esc(ADVICE)), tag("ol", "".join(items))]
+    """The report's lines as a list, with what to do; the warnings after the errors, apart (as the preview's
+    overlay shows them)."""
+    body = [tag("h1", esc(title)), tag("p", esc(ADVICE))]
+    found = errors(report)
+    for level in ("error", "warning"):
+        items = [tag("li", (tag("code", esc(e["where"])) + ": " if e["where"] else "") + esc(e["message"])
+                     + (f" {tag('code', esc('[' + e['code'] + ']'))}" if e["code"] else ""))
+                 for e in found if e["level"] == level]
+        if items:
+            body += [tag("h2", esc(WARNINGS))] if level == "warning" else []
+            body.append(tag("ol", "".join(items)))
     return tag("div", "".join(body), class_="fk-build-error", role="alert")
 
 
