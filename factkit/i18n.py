@@ -156,6 +156,8 @@ M: dict[str, dict[str, str]] = {
     "cited-by": {"en": "Cited by", "ar": "يستشهد به", "ru": "Ссылаются"},
     "jump-year": {"en": "Jump to year", "ar": "انتقل إلى سنة", "ru": "Перейти к году"},
     "no-dated": {"en": "No dated claims.", "ar": "لا ادعاءات مؤرَّخة.", "ru": "Нет датированных утверждений."},
+    "claims-elsewhere": {"en": "Topics with a page of their own:", "ar": "مواضيع لها صفحة خاصة بها:",
+                         "ru": "Темы с отдельной страницей:"},
     "verdict": {"en": "Verdict", "ar": "الحكم", "ru": "Оценка"},
     "claims": {"en": "Claims", "ar": "الادعاءات", "ru": "Утверждения"},
     "background-claims": {"en": "Background claims (no verdict)", "ar": "ادعاءات خلفية (بلا حكم)",

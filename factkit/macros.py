@@ -238,7 +238,8 @@ def sources_list(r: Renderer, publisher: PublisherId | None = None) -> str:
 def claims_index(r: Renderer, topic: Topic | None = None) -> str:
     """Every claim's card, grouped by topic; their permanent home (the ¶ links point here). A large site can split
     the list: a page per topic with ``claims_index(topic=...)`` lists the claims whose first topic it is, and
-    ``claims_index()`` lists the rest.
+    ``claims_index()`` lists the rest, after links to the topics' pages; a permalink to a claim from before its
+    topic got a page (``claims/#claim-x``) leads to it there.
     Example: claims_index()"""
     return pages.claims_index(r, topic)
 

@@ -102,6 +102,12 @@
     var id = "";
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
     var target = id ? document.getElementById(id) : null;
+    var moved = target ? null : document.querySelector("script.fk-moved");
+    if (moved) {  // a claim whose topic got a page of its own after this permalink was made: follow it there
+      var to = null;
+      try { to = JSON.parse(moved.textContent)[id]; } catch (err) { to = null; }
+      if (typeof to === "string" && to) { location.replace(to + "#" + encodeURIComponent(id)); return; }
+    }
     var missing = document.querySelector(".fk-missing");
     if (missing) {  // a permalink to a record that is not here (renamed or removed): say so, not a silent page top
       missing.hidden = !!target || !/^(claim|source|entity)-/.test(id);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import defaultdict
 from itertools import groupby
@@ -176,12 +177,31 @@ def claims_index(r: Renderer, topic: str | None = None) -> str:
         if first == topic if topic is not None else first not in own:
             groups[first or "other"].append(claim)
     listed = {t: i for i, t in enumerate(r.topics)}
-    parts = []
-    for topic in sorted(groups, key=lambda t: (t == "other", listed.get(t, len(listed)), r.topic_label(t).casefold(),
-                                               t)):
+
+    def order(t: str) -> tuple[bool, int, str, str]:
+        return t == "other", listed.get(t, len(listed)), r.topic_label(t).casefold(), t
+
+    parts = [_elsewhere(r, sorted(own, key=order))] if topic is None and own else []
+    for topic in sorted(groups, key=order):
         parts.append(heading(r, 2, r.topic_label(topic), f"topic-{topic}"))
         parts.append(tag("div", "".join(claim_card(r, c) for c in groups[topic]), class_="fk-cards"))
     return blocks(*parts)
+
+
+def _elsewhere(r: Renderer, topics: list[str]) -> str:
+    """On the page of the claims whose topic has no page of its own: links to the topics' pages, and where each of
+    their claims and topic headings now lives (factkit.js follows a permalink from before the list was split)."""
+    links, moved = [], {}
+    for t in topics:
+        page = r.home(r.homes.claims[t])
+        claims = [c for c in r.facts.claims_by_topic.get(t, []) if c.topics[0] == t]
+        links.append(tag("a", esc(r.topic_label(t)) + f" ({i18n.number(len(claims), r.lang)})",
+                         href=f"{page}#topic-{t}"))
+        moved.update({f"claim-{c.id}": page for c in claims})
+        moved[f"topic-{t}"] = page
+    data = json.dumps(moved, sort_keys=True).replace("<", "\\u003c")
+    return tag("p", esc(loc.t(r, "claims-elsewhere")) + " " + " · ".join(links), class_="fk-claims-elsewhere") + \
+        tag("script", data, class_="fk-moved", type="application/json", data_search_exclude="")
 
 
 def _year(claim: Claim) -> int:

@@ -111,3 +111,24 @@ def test_filter_shows_an_entry_from_the_end_of_the_list(open_page, site, pages):
     last.scroll_into_view_if_needed()
     page.wait_for_timeout(100)  # a frame: the browser renders what comes near the screen
     assert last.evaluate(RENDERED) and last.locator(".fk-cited-by").is_visible()
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_a_permalink_from_before_a_topic_got_its_own_page_lands_on_the_claim_there(open_page, site, pages, device):
+    """A claims list split over pages (claims_index(topic=...)): the page of the other topics says where each of
+    the split topics' claims lives now, and an old permalink to it (/claims/#claim-x) ends on its card there,
+    unfolded; a permalink to a claim that is nowhere still says so."""
+    import json
+
+    found = [(path, s) for path in pages if (s := soup_of(site, path).select_one("article script.fk-moved"))]
+    assert found, "no page of the site's claims lists where the claims of topics with a page of their own are"
+    path, script = found[0]
+    moved = json.loads(script.string)
+    claim = next(key for key in moved if key.startswith("claim-"))
+    page = open_page(f"{path}#{claim}", **DEVICES[device])
+    page.wait_for_url(f"**/{moved[claim]}#{claim}")
+    page.wait_for_timeout(300)
+    assert in_viewport(page, css_id(claim)), f"{device}: /{path}#{claim} does not land on its card"
+    assert page.locator(css_id(claim)).locator(".fk-evidence").first.is_visible()
+    page = open_page(f"{path}#claim-renamed-long-ago", **DEVICES[device])
+    assert page.locator(".fk-missing").is_visible() and page.url.endswith(f"{path}#claim-renamed-long-ago")
