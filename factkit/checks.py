@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .editorial import check_records
 from .model import (
     VERDICTS,
     ArticleReview,
@@ -557,8 +558,6 @@ def record_problems(records: Iterable[Record]) -> list[Problem]:
     locators, names … not only claims) and text that is not for readers (factkit.editorial). The loader runs them
     as it reads a file, so a check that keeps unchanged files' results (factkit.watch) runs them for saved files
     only."""
-    from .editorial import check_records  # imported here: editorial imports this module's helpers
-
     own = [record for record in records if not isinstance(record, Translations)]  # checked with their English
     checker = Checker(FactBase(), dt.date.min)
     for record in own:

@@ -603,8 +603,9 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         read = self.site.facts.reads.keys or set()
         self._reads[key] = read | {f"file:{os.path.normpath(page.file.abs_src_path or '')}"}
         self.site.facts.reads.keys = None
-        self._retitled |= self._build is not None and self._titles.get(key, page.title or "") != page.title
-        self._titles[key] = page.title or ""
+        title = page.title or ""
+        self._retitled |= self._build is not None and self._titles.get(key, title) != title
+        self._titles[key] = title
         self._rebuilt.append(page.url)
 
     @event_priority(100)
