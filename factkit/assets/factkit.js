@@ -106,7 +106,10 @@
     if (moved) {  // a claim whose topic got a page of its own after this permalink was made: follow it there
       var to = null;
       try { to = JSON.parse(moved.textContent)[id]; } catch (err) { to = null; }
-      if (typeof to === "string" && to) { location.replace(to + "#" + encodeURIComponent(id)); return; }
+      if (typeof to === "string" && /^[\w./-]+$/.test(to)) {  // a page of this site, relative: nothing else
+        location.replace(to + "#" + encodeURIComponent(id));
+        return;
+      }
     }
     var missing = document.querySelector(".fk-missing");
     if (missing) {  // a permalink to a record that is not here (renamed or removed): say so, not a silent page top
