@@ -190,41 +190,6 @@ class Checker:
         self.check_unused_publishers()
         return self.problems  # (the rules each record answers alone ran as its file was read: record_problems)
 
-    # ---- links in every text field ------------------------------------------------------
-
-    @staticmethod
-    def _name(record: Record) -> str:
-        if isinstance(record, ArticleReview):
-            return "the review"
-        kind = type(record).__name__.lower()
-        return f"{kind} '{getattr(record, 'id', '')}'"
-
-    def check_links(self, record: Record, what: str) -> None:
-        for name, value in vars(record).items():  # the record's fields (pydantic keeps them in its __dict__)
-            if isinstance(value, str):
-                if name not in _ADDRESS_FIELDS:
-                    self.check_link_text(record, name, value, what)
-            elif isinstance(value, Record):
-                self.check_links(value, what)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, str):
-                        self.check_link_text(record, name, item, what)
-                    elif isinstance(item, Record):
-                        self.check_links(item, what)
-
-    def check_link_text(self, record: Record, field: str, text: str, what: str) -> None:
-        if "]" not in text:  # most texts hold no link: skip the regular expressions
-            return
-        for url, closed in [*_MD_LINK.findall(text), *((url, ")") for url in _MD_REF.findall(text))]:
-            if not closed:
-                self.add(record, field, "bad-url",
-                         f"the {field} of {what} has a link Markdown cannot read (]({shorten(url + ' …', 40)[1:-1]}); "
-                         "write [text](https://address), with no space inside the address")
-            elif not is_http_url(url):
-                self.add(record, field, "bad-url",
-                         f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed")
-
     # ---- publishers ---------------------------------------------------------------------
 
     def check_publisher(self, publisher: Publisher) -> None:
@@ -559,10 +524,45 @@ def record_problems(records: Iterable[Record]) -> list[Problem]:
     as it reads a file, so a check that keeps unchanged files' results (factkit.watch) runs them for saved files
     only."""
     own = [record for record in records if not isinstance(record, Translations)]  # checked with their English
-    checker = Checker(FactBase(), dt.date.min)
+    problems: list[Problem] = []
     for record in own:
-        checker.check_links(record, checker._name(record))
-    return checker.problems + check_records(own)
+        _check_links(record, _name(record), problems)
+    return problems + check_records(own)
+
+
+def _name(record: Record) -> str:
+    if isinstance(record, ArticleReview):
+        return "the review"
+    return f"{type(record).__name__.lower()} '{getattr(record, 'id', '')}'"
+
+
+def _check_links(record: Record, what: str, problems: list[Problem]) -> None:
+    for name, value in vars(record).items():  # the record's fields (pydantic keeps them in its __dict__)
+        if isinstance(value, str):
+            if name not in _ADDRESS_FIELDS:
+                _check_link_text(record, name, value, what, problems)
+        elif isinstance(value, Record):
+            _check_links(value, what, problems)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    _check_link_text(record, name, item, what, problems)
+                elif isinstance(item, Record):
+                    _check_links(item, what, problems)
+
+
+def _check_link_text(record: Record, field: str, text: str, what: str, problems: list[Problem]) -> None:
+    if "]" not in text:  # most texts hold no link: skip the regular expressions
+        return
+    for url, closed in [*_MD_LINK.findall(text), *((url, ")") for url in _MD_REF.findall(text))]:
+        if not closed:
+            message = (f"the {field} of {what} has a link Markdown cannot read (]({shorten(url + ' …', 40)[1:-1]}); "
+                       "write [text](https://address), with no space inside the address")
+        elif not is_http_url(url):
+            message = f"the {field} of {what} links to {shorten(url)}; only http:// and https:// links are allowed"
+        else:
+            continue
+        problems.append(Problem(record.where[0], record.line_of(field), "bad-url", message))
 
 
 def run_checks(facts: FactBase, today: dt.date) -> list[Problem]:
