@@ -108,6 +108,11 @@ def bind(r: Renderer, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) 
         raise MacroError(str(exc), exc.code) from None
 
 
+def written(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """A call as a problem names it: ``claim('x', kind='y')``."""
+    return f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+
+
 def unknown_ids(facts: FactBase, pages: list[tuple[str, str]]) -> list[Problem]:
     """The calls in ``pages`` ((path, Markdown)) whose literal claim, source or entity id no fact file has, at their
     line: said with the facts' errors while the facts cannot be loaded (pages are then not rendered), so that
@@ -133,8 +138,8 @@ def unknown_ids(facts: FactBase, pages: list[tuple[str, str]]) -> list[Problem]:
                     try:
                         lookup(kind, value, table)
                     except FactLookupError as exc:
-                        shown = ", ".join([repr(a) for a in call.args] + [f"{k}={v!r}" for k, v in call.kwargs.items()])
-                        found.append(Problem(path, call.line, exc.code, f"{call.name}({shown}): {exc}"))
+                        found.append(Problem(path, call.line, exc.code,
+                                             f"{written(call.name, call.args, call.kwargs)}: {exc}"))
     return found
 
 

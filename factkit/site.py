@@ -28,7 +28,7 @@ from typing import Any
 
 from . import check, errors, feed, i18n, publish, report, searchdocs
 from .loader import FileReader
-from .macros import MACROS, MacroError, bind, unknown_ids
+from .macros import MACROS, MacroError, bind, unknown_ids, written
 from .pagescan import find_homes
 from .problems import Problem
 from .publish import About
@@ -240,8 +240,7 @@ class Site:
         try:
             return bind(self.renderer, name, args, kwargs)
         except MacroError as exc:
-            shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
-            self.note_at(line or 1, exc.code, f"{name}({shown}): {exc}")
+            self.note_at(line or 1, exc.code, f"{written(name, args, kwargs)}: {exc}")
             return ""
 
     def note(self, problem: Problem) -> None:
