@@ -177,10 +177,16 @@ def check_docs(docs_dir: Path, base_dir: Path | None = None) -> list[Problem]:
         except ValueError:
             shown = path.as_posix()
         found.append((shown, path.read_text(encoding="utf-8")))
-    new = [page for page in found if page not in _CHECKED]
+    return check_kept(found)
+
+
+def check_kept(pages: list[tuple[str, str]]) -> list[Problem]:
+    """``check_pages``, answered from what this process found before for a page whose path and text are the same
+    (a live preview checks every page at each save, and most have not changed)."""
+    new = [page for page in pages if page not in _CHECKED]
     if len(_CHECKED) + len(new) > 10_000:
         _CHECKED.clear()
     problems = check_pages(new)
     for page in new:
         _CHECKED[page] = [p for p in problems if p.path == page[0]]
-    return [p for page in found for p in _CHECKED[page]]
+    return [p for page in pages for p in _CHECKED[page]]

@@ -41,10 +41,11 @@ def fingerprint(files: Iterable[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def digests(docs: Path) -> dict[str, str]:
-    """The digest of each page source (Markdown) under ``docs`` (an absolute path), by path, as MkDocs names a
-    page's source (``File.abs_src_path``)."""
-    return {os.path.normpath(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in docs.rglob("*.md")}
+def digests(texts: dict[Path, str]) -> dict[str, str]:
+    """The digest of each page source's text, by its absolute path as MkDocs names a page's source
+    (``File.abs_src_path``)."""
+    return {os.path.normpath(path.absolute()): hashlib.sha256(text.encode()).hexdigest()
+            for path, text in texts.items()}
 
 
 def _page_of(location: str) -> str:

@@ -359,7 +359,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
         for notice in site.notices:  # printed, not logged: a local build still passes --strict
             print(f"WARNING -  factkit: {notice}", file=sys.stderr)
         config.site_url = site.site_url or None  # the published address (factkit.publish)
-        problems = editorial.check_docs(docs, project)
+        problems = editorial.check_kept(sources)
         if problems:
             raise PluginError("The pages have text that is not for readers:\n" + report(problems))
         if site.epoch is not None and _USER_EPOCH is None:  # the sitemap's date comes from the facts
@@ -369,7 +369,7 @@ class FactkitPlugin(BasePlugin[FactkitConfig]):  # type: ignore[no-untyped-call]
             search: Any = config.plugins.get("material/search")  # it would merge each build's entries with the last
             if search is not None:  # build's itself (and again in every edition): factkit.preview merges them
                 search.is_dirty = False
-            self._stamp, self._files = self._fingerprint(config), digests(docs.absolute())
+            self._stamp, self._files = self._fingerprint(config), digests(texts)
             retitled, self._retitled = self._retitled, False
             self._build = None if retitled else self._preview.pages_to_build(site.facts, self._stamp, self._files)
         return config
