@@ -74,8 +74,10 @@ def test_tables_render():
               "claim": [(0.9, 0.5), (1.1, 0.6), (0.7, 0.4)], "claim_whole": [1.5, 1.6, None],
               "excerpt": [(1.0, 0.5)] * 3,
               "added": [(1.2, 0.7), (None, None), (1.4, 0.8)], "broken": [(None, None)] * 3,
+              "prose": [(0.6, 0.4)] * 3, "prose_whole": [0.65] * 3,
               "other": [(200, 0.02, True), None, (200, 0.04, True)], "back": [(0.8, 0.3)] * 3}
     text = bench.serve_table([served])
+    assert "| 0.60 s / 0.40 s (0.60–0.60) | 0.65 s (0.65–0.65) |" in text  # a page's prose edited
     assert "| flagship | 3.2 s | 0.90 s / 0.50 s (0.70–1.10) | 1.55 s (1.50–1.60); 1 of 3: no answer |" in text
     assert "1.30 s / 0.75 s (1.20–1.40); 1 of 3: no answer" in text
     assert "no answer (> 20 s)" in text and "200 (error page) in 0.03 s; 1 of 3: no answer" in text
